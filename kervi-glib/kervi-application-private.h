@@ -37,6 +37,7 @@ struct _KerviApplication
 
   KerviConfig config;
   char *config_file;
+  char *program;      /* NULL: /proc/self/exe */
   GPtrArray *modules; /* ModuleProcess */
   GPtrArray *actions; /* KerviAction, application-wide */
 

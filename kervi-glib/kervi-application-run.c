@@ -362,15 +362,25 @@ modules_settled (KerviApplication *self, gpointer data)
   return TRUE;
 }
 
+/* Returns: (transfer full) (nullable): #KerviApplication:program, or else
+ * the running executable */
+static char *
+program_file (KerviApplication *self)
+{
+  if (self->program != NULL)
+    return g_strdup (self->program);
+  return g_file_read_link ("/proc/self/exe", NULL);
+}
+
 static char *
 module_dir (KerviApplication *self)
 {
-  g_autofree char *exe = NULL;
+  g_autofree char *program = NULL;
 
   if (self->config.module_dir != NULL)
     return g_strdup (self->config.module_dir);
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  return exe != NULL ? g_path_get_dirname (exe) : g_get_current_dir ();
+  program = program_file (self);
+  return program != NULL ? g_path_get_dirname (program) : g_get_current_dir ();
 }
 
 static gboolean
@@ -567,15 +577,29 @@ on_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* `<program>.conf`; for a script `myapp.py` or `myapp.js`, also
+ * `myapp.conf`. */
 static char *
-default_config_file (void)
+default_config_file (KerviApplication *self)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *program = program_file (self);
   g_autofree char *name = NULL;
+  const char *basename;
+  const char *dot;
 
-  if (exe == NULL)
+  if (program == NULL)
     return NULL;
-  name = g_strconcat (exe, ".conf", NULL);
+  name = g_strconcat (program, ".conf", NULL);
+  if (g_file_test (name, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&name);
+  g_clear_pointer (&name, g_free);
+
+  basename = strrchr (program, G_DIR_SEPARATOR);
+  basename = basename != NULL ? basename + 1 : program;
+  dot = strrchr (basename, '.');
+  if (dot == NULL || dot == basename)
+    return NULL;
+  name = g_strdup_printf ("%.*s.conf", (int)(dot - program), program);
   return g_file_test (name, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&name) : NULL;
 }
 
@@ -615,7 +639,10 @@ kervi_application_run (KerviApplication *self, int argc, char **argv)
   g_return_val_if_fail (KERVI_IS_APPLICATION (self), 1);
   g_return_val_if_fail (!self->started, 1);
 
-  args = argv != NULL ? g_strdupv (argv) : g_new0 (char *, 1);
+  /* @argv need not be NULL-terminated: bindings pass @argc elements. */
+  args = g_new0 (char *, MAX (argc, 0) + 1);
+  for (int i = 0; argv != NULL && i < argc; i++)
+    args[i] = g_strdup (argv[i]);
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, self->config.app_name);
   g_option_context_add_main_entries (context, entries, NULL);
@@ -627,7 +654,7 @@ kervi_application_run (KerviApplication *self, int argc, char **argv)
   if (config_file == NULL)
     config_file = g_strdup (g_getenv ("KERVI_CONFIG"));
   if (config_file == NULL)
-    config_file = default_config_file ();
+    config_file = default_config_file (self);
   if (config_file != NULL && !kervi_application_load_config (self, config_file, &error))
     {
       g_printerr ("%s\n", error->message);
