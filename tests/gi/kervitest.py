@@ -126,16 +126,17 @@ def value_path(global_id):
 
 class KerviApp:
     """A real Kervi application, started from @argv with a configuration
-    file listing @modules from @module_dir, without the dashboard."""
+    file listing @modules from @module_dir (None: next to the program),
+    without the dashboard."""
 
-    def __init__(self, argv, modules, module_dir):
+    def __init__(self, argv, modules, module_dir=None):
         self.root = tempfile.mkdtemp(prefix="kervi-gi-test-")
         self.config = os.path.join(self.root, "app.conf")
         with open(self.config, "w") as config:
-            config.write(
-                "[application]\nmodules=%s\nmodule-dir=%s\n[dashboard]\nenabled=false\n"
-                % (";".join(modules), module_dir)
-            )
+            config.write("[application]\nmodules=%s\n" % ";".join(modules))
+            if module_dir is not None:
+                config.write("module-dir=%s\n" % module_dir)
+            config.write("[dashboard]\nenabled=false\n")
         self.lines = []
         self.bus_address = None
         self.connection = None
@@ -207,8 +208,13 @@ class KerviApp:
             if self.wait_exit(TIMEOUT) is None:
                 self.process.force_exit()
                 self.wait_exit(TIMEOUT)
+        # The bus goes away with the application, closing the connection.
         if self.connection is not None:
-            self.connection.close_sync(None)
+            try:
+                self.connection.close_sync(None)
+            except GLib.Error as error:
+                if not error.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CLOSED):
+                    raise
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self):
@@ -256,9 +262,10 @@ class KerviApp:
         )
         return reply.unpack()[0]
 
-    def wait_value(self, module, global_id, wanted, timeout=TIMEOUT):
+    def wait_value(self, module, global_id, wanted, after=None, timeout=TIMEOUT):
         """Waits for the value @global_id of @module to be @wanted: its
-        Changed signal, or its current value if it is @wanted already."""
+        current value, or one its Changed signal carries. @after, if given,
+        is called once the signal is watched: the change it causes is seen."""
         seen = []
 
         def on_changed(connection, sender, path, interface, signal, parameters):
@@ -274,11 +281,17 @@ class KerviApp:
             on_changed,
         )
         try:
-            current = self.get_property(
-                "org.kervi.Module." + module, value_path(global_id), "org.kervi.Value", "Value"
-            )
-            if current == wanted:
-                return True
+            if after is not None:
+                after()
+            else:
+                current = self.get_property(
+                    "org.kervi.Module." + module, value_path(global_id), "org.kervi.Value", "Value"
+                )
+                if current == wanted:
+                    return True
             return wait_for(lambda: wanted in seen, timeout)
         finally:
             self.connection.signal_unsubscribe(subscription)
+
+    def wait_output(self, text, timeout=TIMEOUT):
+        return wait_for(lambda: any(text in line for line in self.lines), timeout)
