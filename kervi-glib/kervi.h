@@ -21,6 +21,7 @@
 #include "kervi-sensor-driver.h"
 #include "kervi-sensor.h"
 #include "kervi-drivers.h"
+#include "devices/kervi-devices.h"
 #include "kervi-module.h"
 #include "kervi-application.h"
 
