@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "kervi-bh1750-driver.h"
-#include "kervi-devices-private.h"
+#include "kervi-driver-private.h"
 #include "kervi-error.h"
 
 /**
@@ -77,22 +77,17 @@ kervi_bh1750_driver_read (KerviSensorDriver *driver, GError **error)
 static GObject *
 kervi_bh1750_driver_constructor (GType type, guint n_properties, GObjectConstructParam *props)
 {
-  const GValue *bus = _kervi_construct_lookup (n_properties, props, "bus");
-  const GValue *address = _kervi_construct_lookup (n_properties, props, "address");
-  GValue *min = (GValue *)_kervi_construct_lookup (n_properties, props, "min");
-  GValue *max = (GValue *)_kervi_construct_lookup (n_properties, props, "max");
+  GValue *bus = _kervi_driver_construct_param (props, n_properties, "bus");
+  GValue *address = _kervi_driver_construct_param (props, n_properties, "address");
   g_autofree char *name = NULL;
 
   name = g_strdup_printf ("BH1750 at i2c-%u 0x%02x", bus != NULL ? g_value_get_uint (bus) : 1,
                           address != NULL ? g_value_get_uint (address) : 0x23);
-  _kervi_construct_set_string_default (n_properties, props, "device-name", name);
-  _kervi_construct_set_string_default (n_properties, props, "unit", "lx");
-  if (min != NULL)
-    g_value_set_double (min, 0);
-  if (max != NULL)
-    g_value_set_double (max, 65535 / BH1750_COUNTS_PER_LUX);
+  _kervi_driver_describe (props, n_properties, KERVI_VALUE_KIND_NUMBER, "lx", 0,
+                          65535 / BH1750_COUNTS_PER_LUX, name);
 
-  return G_OBJECT_CLASS (kervi_bh1750_driver_parent_class)->constructor (type, n_properties, props);
+  return G_OBJECT_CLASS (kervi_bh1750_driver_parent_class)
+      ->constructor (type, n_properties, props);
 }
 
 static void

@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "kervi-bme280-driver.h"
-#include "kervi-devices-private.h"
+#include "kervi-driver-private.h"
 #include "kervi-error.h"
 
 /**
@@ -85,10 +85,8 @@ kervi_bme280_driver_read (KerviSensorDriver *driver, GError **error)
 static GObject *
 kervi_bme280_driver_constructor (GType type, guint n_properties, GObjectConstructParam *props)
 {
-  const GValue *device = _kervi_construct_lookup (n_properties, props, "device");
-  const GValue *quantity_value = _kervi_construct_lookup (n_properties, props, "quantity");
-  GValue *min = (GValue *)_kervi_construct_lookup (n_properties, props, "min");
-  GValue *max = (GValue *)_kervi_construct_lookup (n_properties, props, "max");
+  GValue *device = _kervi_driver_construct_param (props, n_properties, "device");
+  GValue *quantity_value = _kervi_driver_construct_param (props, n_properties, "quantity");
   KerviBme280Quantity quantity = KERVI_BME280_TEMPERATURE;
   KerviBme280 *bme = NULL;
   g_autofree char *name = NULL;
@@ -102,14 +100,11 @@ kervi_bme280_driver_constructor (GType type, guint n_properties, GObjectConstruc
 
   name = g_strdup_printf ("%s %s", bme != NULL ? kervi_bme280_get_description (bme) : "BME280",
                           quantities[quantity].name);
-  _kervi_construct_set_string_default (n_properties, props, "device-name", name);
-  _kervi_construct_set_string_default (n_properties, props, "unit", quantities[quantity].unit);
-  if (min != NULL)
-    g_value_set_double (min, quantities[quantity].min);
-  if (max != NULL)
-    g_value_set_double (max, quantities[quantity].max);
+  _kervi_driver_describe (props, n_properties, KERVI_VALUE_KIND_NUMBER, quantities[quantity].unit,
+                          quantities[quantity].min, quantities[quantity].max, name);
 
-  return G_OBJECT_CLASS (kervi_bme280_driver_parent_class)->constructor (type, n_properties, props);
+  return G_OBJECT_CLASS (kervi_bme280_driver_parent_class)
+      ->constructor (type, n_properties, props);
 }
 
 static void

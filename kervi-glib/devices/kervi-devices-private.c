@@ -76,25 +76,6 @@ _kervi_backoff_fired (KerviBackoff *backoff)
   backoff->source_id = 0;
 }
 
-const GValue *
-_kervi_construct_lookup (guint n_properties, GObjectConstructParam *properties, const char *name)
-{
-  for (guint i = 0; i < n_properties; i++)
-    if (g_str_equal (properties[i].pspec->name, name))
-      return properties[i].value;
-  return NULL;
-}
-
-void
-_kervi_construct_set_string_default (guint n_properties, GObjectConstructParam *properties,
-                                     const char *name, const char *value)
-{
-  GValue *gvalue = (GValue *)_kervi_construct_lookup (n_properties, properties, name);
-
-  if (gvalue != NULL && g_value_get_string (gvalue) == NULL)
-    g_value_set_string (gvalue, value);
-}
-
 gboolean
 _kervi_devices_write_attribute (const char *root, const char *path, const char *contents,
                                 GError **error)

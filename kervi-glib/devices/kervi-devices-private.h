@@ -38,15 +38,3 @@ void _kervi_backoff_cancel (KerviBackoff *backoff);
 void _kervi_backoff_fired (KerviBackoff *backoff);
 
 G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* For GObjectClass.constructor overrides: reads or fills in construct
- * properties, so that objects made with g_object_new() get a proper
- * KerviSensorDriver:device-name too. */
-const GValue *_kervi_construct_lookup (guint n_properties, GObjectConstructParam *properties,
-                                       const char *name);
-void _kervi_construct_set_string_default (guint n_properties, GObjectConstructParam *properties,
-                                          const char *name, const char *value);
-
-G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib-unix.h>
 
 #include "kervi-devices-private.h"
+#include "kervi-driver-private.h"
 #include "kervi-error.h"
 #include "kervi-gpio-input-driver.h"
 
@@ -321,23 +322,35 @@ restart_if_running (KerviGpioInputDriver *self)
 }
 
 static GObject *
-kervi_gpio_input_driver_constructor (GType type, guint n_properties, GObjectConstructParam *props)
+kervi_gpio_input_driver_constructor (GType type, guint n_properties,
+                                     GObjectConstructParam *props)
 {
-  const GValue *chip = _kervi_construct_lookup (n_properties, props, "chip");
-  const GValue *line = _kervi_construct_lookup (n_properties, props, "line");
-  GValue *kind = (GValue *)_kervi_construct_lookup (n_properties, props, "kind");
+  GValue *chip = _kervi_driver_construct_param (props, n_properties, "chip");
+  GValue *line = _kervi_driver_construct_param (props, n_properties, "line");
   g_autofree char *name = NULL;
 
-  name = g_strdup_printf (
-      "%s line %s",
-      chip != NULL && g_value_get_string (chip) != NULL ? g_value_get_string (chip) : "gpiochip0",
-      line != NULL && g_value_get_string (line) != NULL ? g_value_get_string (line) : "0");
-  _kervi_construct_set_string_default (n_properties, props, "device-name", name);
-  if (kind != NULL)
-    g_value_set_enum (kind, KERVI_VALUE_KIND_BOOLEAN);
+  name = g_strdup_printf ("%s line %s",
+                          chip != NULL && g_value_get_string (chip) != NULL
+                              ? g_value_get_string (chip)
+                              : "gpiochip0",
+                          line != NULL && g_value_get_string (line) != NULL
+                              ? g_value_get_string (line)
+                              : "0");
+  _kervi_driver_describe (props, n_properties, KERVI_VALUE_KIND_BOOLEAN, NULL, 0, 1, name);
 
   return G_OBJECT_CLASS (kervi_gpio_input_driver_parent_class)
       ->constructor (type, n_properties, props);
+}
+
+static void
+kervi_gpio_input_driver_constructed (GObject *object)
+{
+  KerviGpioInputDriver *self = KERVI_GPIO_INPUT_DRIVER (object);
+
+  G_OBJECT_CLASS (kervi_gpio_input_driver_parent_class)->constructed (object);
+
+  if (self->backend == NULL && kervi_gpio_backend_get_default () != NULL)
+    self->backend = g_object_ref (kervi_gpio_backend_get_default ());
 }
 
 static void
@@ -403,8 +416,6 @@ kervi_gpio_input_driver_set_property (GObject *object, guint prop_id, const GVal
     {
       case PROP_BACKEND:
         self->backend = g_value_dup_object (value);
-        if (self->backend == NULL && kervi_gpio_backend_get_default () != NULL)
-          self->backend = g_object_ref (kervi_gpio_backend_get_default ());
         break;
       case PROP_CHIP:
         self->chip = g_value_dup_string (value);
@@ -433,6 +444,7 @@ kervi_gpio_input_driver_class_init (KerviGpioInputDriverClass *klass)
   KerviSensorDriverClass *driver_class = KERVI_SENSOR_DRIVER_CLASS (klass);
 
   object_class->constructor = kervi_gpio_input_driver_constructor;
+  object_class->constructed = kervi_gpio_input_driver_constructed;
   object_class->dispose = kervi_gpio_input_driver_dispose;
   object_class->finalize = kervi_gpio_input_driver_finalize;
   object_class->get_property = kervi_gpio_input_driver_get_property;
@@ -449,8 +461,7 @@ kervi_gpio_input_driver_class_init (KerviGpioInputDriverClass *klass)
    * (kervi_gpio_backend_get_default()).
    */
   properties[PROP_BACKEND] = g_param_spec_object ("backend", NULL, NULL, KERVI_TYPE_GPIO_BACKEND,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                      | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviGpioInputDriver:chip:

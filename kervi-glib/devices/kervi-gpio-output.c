@@ -146,6 +146,9 @@ kervi_gpio_output_constructed (GObject *object)
 
   G_OBJECT_CLASS (kervi_gpio_output_parent_class)->constructed (object);
 
+  if (self->backend == NULL && kervi_gpio_backend_get_default () != NULL)
+    self->backend = g_object_ref (kervi_gpio_backend_get_default ());
+
   self->state = KERVI_VALUE (kervi_boolean_value_new ("state", "State"));
   if (!kervi_controller_add_input (KERVI_CONTROLLER (self), self->state, &error))
     g_critical ("GPIO output '%s': %s", kervi_component_get_id (KERVI_COMPONENT (self)),
@@ -214,8 +217,6 @@ kervi_gpio_output_set_property (GObject *object, guint prop_id, const GValue *va
     {
       case PROP_BACKEND:
         self->backend = g_value_dup_object (value);
-        if (self->backend == NULL && kervi_gpio_backend_get_default () != NULL)
-          self->backend = g_object_ref (kervi_gpio_backend_get_default ());
         break;
       case PROP_CHIP:
         self->chip = g_value_dup_string (value);
@@ -251,8 +252,7 @@ kervi_gpio_output_class_init (KerviGpioOutputClass *klass)
    * The GPIO backend; %NULL at construction means the libgpiod one.
    */
   properties[PROP_BACKEND] = g_param_spec_object ("backend", NULL, NULL, KERVI_TYPE_GPIO_BACKEND,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                      | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviGpioOutput:chip:

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "kervi-devices-private.h"
+#include "kervi-driver-private.h"
 #include "kervi-error.h"
 #include "kervi-sysfs.h"
 #include "kervi-w1-thermometer-driver.h"
@@ -155,20 +155,14 @@ static GObject *
 kervi_w1_thermometer_driver_constructor (GType type, guint n_properties,
                                          GObjectConstructParam *props)
 {
-  const GValue *id = _kervi_construct_lookup (n_properties, props, "device-id");
-  GValue *min = (GValue *)_kervi_construct_lookup (n_properties, props, "min");
-  GValue *max = (GValue *)_kervi_construct_lookup (n_properties, props, "max");
+  GValue *id = _kervi_driver_construct_param (props, n_properties, "device-id");
   g_autofree char *name = NULL;
 
   name = g_strdup_printf ("1-Wire %s", id != NULL && g_value_get_string (id) != NULL
                                            ? g_value_get_string (id)
                                            : "(no device)");
-  _kervi_construct_set_string_default (n_properties, props, "device-name", name);
-  _kervi_construct_set_string_default (n_properties, props, "unit", "°C");
-  if (min != NULL)
-    g_value_set_double (min, W1_MIN_MILLIDEGREES / 1000.0);
-  if (max != NULL)
-    g_value_set_double (max, W1_MAX_MILLIDEGREES / 1000.0);
+  _kervi_driver_describe (props, n_properties, KERVI_VALUE_KIND_NUMBER, "°C",
+                          W1_MIN_MILLIDEGREES / 1000.0, W1_MAX_MILLIDEGREES / 1000.0, name);
 
   return G_OBJECT_CLASS (kervi_w1_thermometer_driver_parent_class)
       ->constructor (type, n_properties, props);
