@@ -86,8 +86,7 @@ kervi_bh1750_driver_constructor (GType type, guint n_properties, GObjectConstruc
   _kervi_driver_describe (props, n_properties, KERVI_VALUE_KIND_NUMBER, "lx", 0,
                           65535 / BH1750_COUNTS_PER_LUX, name);
 
-  return G_OBJECT_CLASS (kervi_bh1750_driver_parent_class)
-      ->constructor (type, n_properties, props);
+  return G_OBJECT_CLASS (kervi_bh1750_driver_parent_class)->constructor (type, n_properties, props);
 }
 
 static void

@@ -103,8 +103,7 @@ kervi_bme280_driver_constructor (GType type, guint n_properties, GObjectConstruc
   _kervi_driver_describe (props, n_properties, KERVI_VALUE_KIND_NUMBER, quantities[quantity].unit,
                           quantities[quantity].min, quantities[quantity].max, name);
 
-  return G_OBJECT_CLASS (kervi_bme280_driver_parent_class)
-      ->constructor (type, n_properties, props);
+  return G_OBJECT_CLASS (kervi_bme280_driver_parent_class)->constructor (type, n_properties, props);
 }
 
 static void

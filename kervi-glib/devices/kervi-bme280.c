@@ -235,20 +235,22 @@ load_calibration (KerviBme280 *self, GError **error)
 }
 
 /* The compensation formulas in double precision, BME280 datasheet section
- * 8.1 and BMP280 datasheet section 3.12. */
+ * 8.1 and BMP280 datasheet section 3.12. t_fine stays a double instead of
+ * being truncated to an integer as in the datasheets' code: that is how the
+ * datasheet's worked example gets its 100653.27 Pa. */
 static double
-compensate_temperature (const Calibration *c, gint32 adc_t, gint32 *t_fine)
+compensate_temperature (const Calibration *c, gint32 adc_t, double *t_fine)
 {
   double var1 = (adc_t / 16384.0 - c->t1 / 1024.0) * c->t2;
   double var2 = (adc_t / 131072.0 - c->t1 / 8192.0);
 
   var2 = var2 * var2 * c->t3;
-  *t_fine = (gint32)(var1 + var2);
+  *t_fine = var1 + var2;
   return (var1 + var2) / 5120.0;
 }
 
 static gboolean
-compensate_pressure (const Calibration *c, gint32 adc_p, gint32 t_fine, double *out_pa)
+compensate_pressure (const Calibration *c, gint32 adc_p, double t_fine, double *out_pa)
 {
   double var1 = t_fine / 2.0 - 64000.0;
   double var2 = var1 * var1 * c->p6 / 32768.0;
@@ -269,7 +271,7 @@ compensate_pressure (const Calibration *c, gint32 adc_p, gint32 t_fine, double *
 }
 
 static double
-compensate_humidity (const Calibration *c, gint32 adc_h, gint32 t_fine)
+compensate_humidity (const Calibration *c, gint32 adc_h, double t_fine)
 {
   double h = t_fine - 76800.0;
 
@@ -287,7 +289,8 @@ measure_locked (KerviBme280 *self, GError **error)
   gboolean bme = self->model == KERVI_BME280_MODEL_BME280;
   guint8 data[8];
   guint8 status = STATUS_MEASURING;
-  gint32 adc_t, adc_p, adc_h = 0, t_fine;
+  gint32 adc_t, adc_p, adc_h = 0;
+  double t_fine;
   double pressure;
 
   /* ctrl_hum only takes effect with the following write to ctrl_meas. */

@@ -322,20 +322,16 @@ restart_if_running (KerviGpioInputDriver *self)
 }
 
 static GObject *
-kervi_gpio_input_driver_constructor (GType type, guint n_properties,
-                                     GObjectConstructParam *props)
+kervi_gpio_input_driver_constructor (GType type, guint n_properties, GObjectConstructParam *props)
 {
   GValue *chip = _kervi_driver_construct_param (props, n_properties, "chip");
   GValue *line = _kervi_driver_construct_param (props, n_properties, "line");
   g_autofree char *name = NULL;
 
-  name = g_strdup_printf ("%s line %s",
-                          chip != NULL && g_value_get_string (chip) != NULL
-                              ? g_value_get_string (chip)
-                              : "gpiochip0",
-                          line != NULL && g_value_get_string (line) != NULL
-                              ? g_value_get_string (line)
-                              : "0");
+  name = g_strdup_printf (
+      "%s line %s",
+      chip != NULL && g_value_get_string (chip) != NULL ? g_value_get_string (chip) : "gpiochip0",
+      line != NULL && g_value_get_string (line) != NULL ? g_value_get_string (line) : "0");
   _kervi_driver_describe (props, n_properties, KERVI_VALUE_KIND_BOOLEAN, NULL, 0, 1, name);
 
   return G_OBJECT_CLASS (kervi_gpio_input_driver_parent_class)
@@ -460,8 +456,9 @@ kervi_gpio_input_driver_class_init (KerviGpioInputDriverClass *klass)
    * The GPIO backend; %NULL at construction means the libgpiod one
    * (kervi_gpio_backend_get_default()).
    */
-  properties[PROP_BACKEND] = g_param_spec_object ("backend", NULL, NULL, KERVI_TYPE_GPIO_BACKEND,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BACKEND]
+      = g_param_spec_object ("backend", NULL, NULL, KERVI_TYPE_GPIO_BACKEND,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviGpioInputDriver:chip:

@@ -222,13 +222,15 @@ kervi_pwm_output_dispose (GObject *object)
   KerviPwmOutput *self = KERVI_PWM_OUTPUT (object);
 
   _kervi_backoff_cancel (&self->backoff);
-  if (self->ready)
+  if (self->channel_dir != NULL && exists (self, self->channel_dir))
     {
+      /* Best effort: the channel may be gone with the device. */
       write_attribute (self, self->channel_dir, "enable", 0, NULL);
       if (self->exported_by_us)
         write_attribute (self, self->chip_dir, "unexport", self->channel, NULL);
-      self->ready = FALSE;
     }
+  self->exported_by_us = FALSE;
+  self->ready = FALSE;
   g_clear_object (&self->duty);
 
   G_OBJECT_CLASS (kervi_pwm_output_parent_class)->dispose (object);

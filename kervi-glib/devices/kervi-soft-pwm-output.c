@@ -363,8 +363,9 @@ kervi_soft_pwm_output_class_init (KerviSoftPwmOutputClass *klass)
    *
    * The GPIO backend; %NULL at construction means the libgpiod one.
    */
-  properties[PROP_BACKEND] = g_param_spec_object ("backend", NULL, NULL, KERVI_TYPE_GPIO_BACKEND,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BACKEND]
+      = g_param_spec_object ("backend", NULL, NULL, KERVI_TYPE_GPIO_BACKEND,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviSoftPwmOutput:chip:

@@ -12,7 +12,7 @@ typedef gboolean (*TestCondition) (gpointer data);
 static gboolean
 test_timeout_cb (gpointer data)
 {
-  *(gboolean *) data = TRUE;
+  *(gboolean *)data = TRUE;
   return G_SOURCE_REMOVE;
 }
 

@@ -147,8 +147,8 @@ test_backend_errors (void)
   kervi_gpio_backend_release (backend, handle);
   g_assert_false (kervi_fake_gpio_backend_is_requested (fake, CHIP, 4));
 
-  handle = kervi_gpio_backend_request_output (backend, "pinctrl-bcm2711", "4", FALSE, TRUE,
-                                              "test", &error);
+  handle = kervi_gpio_backend_request_output (backend, "pinctrl-bcm2711", "4", FALSE, TRUE, "test",
+                                              &error);
   g_assert_no_error (error);
   g_assert_true (kervi_fake_gpio_backend_get_level (fake, CHIP, 4));
   kervi_gpio_backend_release (backend, handle);
@@ -170,8 +170,8 @@ test_input_description (void)
 
   /* g_object_new() without the constructor function (bindings) gives the
    * same description. */
-  plain = g_object_new (KERVI_TYPE_GPIO_INPUT_DRIVER, "backend", fake, "chip", "gpiochip1",
-                        "line", "BUTTON", NULL);
+  plain = g_object_new (KERVI_TYPE_GPIO_INPUT_DRIVER, "backend", fake, "chip", "gpiochip1", "line",
+                        "BUTTON", NULL);
   g_assert_cmpint (kervi_sensor_driver_get_kind (plain), ==, KERVI_VALUE_KIND_BOOLEAN);
   g_assert_cmpstr (kervi_sensor_driver_get_device_name (plain), ==, "gpiochip1 line BUTTON");
 }
@@ -230,8 +230,8 @@ test_input_debounce (void)
 
   driver = kervi_gpio_input_driver_new_with_backend (KERVI_GPIO_BACKEND (fake), CHIP, "17");
   kervi_gpio_input_driver_set_debounce_ms (KERVI_GPIO_INPUT_DRIVER (driver), 40);
-  g_assert_cmpuint (kervi_gpio_input_driver_get_debounce_ms (KERVI_GPIO_INPUT_DRIVER (driver)),
-                    ==, 40);
+  g_assert_cmpuint (kervi_gpio_input_driver_get_debounce_ms (KERVI_GPIO_INPUT_DRIVER (driver)), ==,
+                    40);
   recorder_init (&rec, driver);
   g_assert_true (kervi_sensor_driver_start (driver, &error));
   g_assert_no_error (error);
@@ -388,7 +388,7 @@ on_value_changed (KerviValue *value, GVariant *variant, gint64 timestamp, GArray
 static gboolean
 levels_len_4 (gpointer data)
 {
-  return ((GArray *) data)->len >= 4;
+  return ((GArray *)data)->len >= 4;
 }
 
 static void
@@ -713,8 +713,7 @@ main (int argc, char **argv)
                    test_sensor_missing_chip_then_appears);
   g_test_add_func ("/devices/gpio/sensor/busy-and-permission", test_sensor_busy_and_permission);
   g_test_add_func ("/devices/gpio/output/follows-value", test_output_follows_value);
-  g_test_add_func ("/devices/gpio/output/unavailable-and-retry",
-                   test_output_unavailable_and_retry);
+  g_test_add_func ("/devices/gpio/output/unavailable-and-retry", test_output_unavailable_and_retry);
   g_test_add_func ("/devices/gpio/soft-pwm/duty", test_soft_pwm);
   g_test_add_func ("/devices/gpio/soft-pwm/missing-line", test_soft_pwm_missing_line);
 
