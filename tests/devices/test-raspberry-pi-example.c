@@ -31,10 +31,10 @@ test_runs_without_hardware (void)
     g_test_message ("this machine has a gpiochip0: not checking the GPIO errors");
   else
     {
-      g_assert_true (kervi_test_app_wait_output (
-          app, "Sensor 'button' unavailable: gpiochip0: no such chip", 10));
-      g_assert_true (kervi_test_app_wait_output (
-          app, "GPIO output 'led' unavailable: gpiochip0: no such chip", 10));
+      g_assert_true (
+          kervi_test_app_wait_output (app, "Sensor 'button' unavailable: gpiochip0", 10));
+      g_assert_true (
+          kervi_test_app_wait_output (app, "GPIO output 'led' unavailable: gpiochip0", 10));
     }
   if (!g_file_test ("/dev/i2c-1", G_FILE_TEST_EXISTS))
     g_assert_true (
@@ -65,7 +65,8 @@ test_runs_without_hardware (void)
       g_assert_true (g_variant_lookup (props, "Available", "b", &available));
       g_assert_true (g_variant_lookup (props, "Status", "&s", &status));
       g_assert_false (available);
-      g_assert_cmpstr (status, ==, "gpiochip0: no such chip");
+      /* "no such chip", or "GPIO support is not available" without libgpiod */
+      g_assert_true (g_str_has_prefix (status, "gpiochip0"));
     }
 
   g_subprocess_send_signal (app->process, SIGTERM);
