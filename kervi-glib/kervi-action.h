@@ -48,8 +48,8 @@ typedef GVariant *(*KerviActionFunc) (KerviAction *action, GVariant *args, gpoin
 
 KerviAction *kervi_action_new (const char *id, const char *name, const char *signature,
                                KerviActionFunc func, gpointer user_data, GDestroyNotify notify);
-KerviAction *kervi_action_new_with_closure (const char *id, const char *name,
-                                            const char *signature, GClosure *closure);
+KerviAction *kervi_action_new_with_closure (const char *id, const char *name, const char *signature,
+                                            GClosure *closure);
 
 const char *kervi_action_get_id (KerviAction *self);
 const char *kervi_action_get_global_id (KerviAction *self);
@@ -67,8 +67,8 @@ void kervi_action_fail (KerviAction *self, const char *message);
 void kervi_action_call (const char *action_id, GVariant *args, GCancellable *cancellable,
                         GAsyncReadyCallback callback, gpointer user_data);
 GVariant *kervi_action_call_finish (GAsyncResult *result, GError **error);
-GVariant *kervi_action_call_sync (const char *action_id, GVariant *args,
-                                  GCancellable *cancellable, GError **error);
+GVariant *kervi_action_call_sync (const char *action_id, GVariant *args, GCancellable *cancellable,
+                                  GError **error);
 
 const char *kervi_action_state_to_string (KerviActionState state);
 

@@ -45,12 +45,9 @@ const char *kervi_application_get_runtime_dir (KerviApplication *self);
 
 void kervi_application_add_module (KerviApplication *self, const char *module_id);
 const char *const *kervi_application_get_modules (KerviApplication *self);
-KerviModuleState kervi_application_get_module_state (KerviApplication *self,
-                                                     const char *module_id);
-gboolean kervi_application_add_action (KerviApplication *self, KerviAction *action,
-                                       GError **error);
-gboolean kervi_application_load_config (KerviApplication *self, const char *path,
-                                        GError **error);
+KerviModuleState kervi_application_get_module_state (KerviApplication *self, const char *module_id);
+gboolean kervi_application_add_action (KerviApplication *self, KerviAction *action, GError **error);
+gboolean kervi_application_load_config (KerviApplication *self, const char *path, GError **error);
 
 int kervi_application_run (KerviApplication *self, int argc, char **argv);
 void kervi_application_quit (KerviApplication *self);

@@ -13,8 +13,7 @@
 G_BEGIN_DECLS
 
 #define KERVI_TYPE_DATE_TIME_VALUE (kervi_date_time_value_get_type ())
-G_DECLARE_FINAL_TYPE (KerviDateTimeValue, kervi_date_time_value, KERVI, DATE_TIME_VALUE,
-                      KerviValue)
+G_DECLARE_FINAL_TYPE (KerviDateTimeValue, kervi_date_time_value, KERVI, DATE_TIME_VALUE, KerviValue)
 
 KerviDateTimeValue *kervi_date_time_value_new (const char *id, const char *name);
 GDateTime *kervi_date_time_value_get_value (KerviDateTimeValue *self);

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 #define KERVI_TYPE_ENUM_VALUE (kervi_enum_value_get_type ())
 G_DECLARE_FINAL_TYPE (KerviEnumValue, kervi_enum_value, KERVI, ENUM_VALUE, KerviValue)
 
-KerviEnumValue *kervi_enum_value_new (const char *id, const char *name,
-                                      const char *const *options);
+KerviEnumValue *kervi_enum_value_new (const char *id, const char *name, const char *const *options);
 const char *kervi_enum_value_get_value (KerviEnumValue *self);
 gboolean kervi_enum_value_set_value (KerviEnumValue *self, const char *option, GError **error);
 const char *const *kervi_enum_value_get_options (KerviEnumValue *self);

@@ -33,9 +33,9 @@ kervi_error_quark (void)
 
   g_dbus_error_register_error_domain ("kervi-error-quark", &quark, kervi_dbus_error_entries,
                                       G_N_ELEMENTS (kervi_dbus_error_entries));
-  return (GQuark) quark;
+  return (GQuark)quark;
 }
 
-G_DEFINE_QUARK (kervi-config-error-quark, kervi_config_error)
-G_DEFINE_QUARK (kervi-driver-error-quark, kervi_driver_error)
-G_DEFINE_QUARK (kervi-process-error-quark, kervi_process_error)
+G_DEFINE_QUARK (kervi - config - error - quark, kervi_config_error)
+G_DEFINE_QUARK (kervi - driver - error - quark, kervi_driver_error)
+G_DEFINE_QUARK (kervi - process - error - quark, kervi_process_error)

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 #define KERVI_TYPE_NUMBER_VALUE (kervi_number_value_get_type ())
 G_DECLARE_FINAL_TYPE (KerviNumberValue, kervi_number_value, KERVI, NUMBER_VALUE, KerviValue)
 
-KerviNumberValue *kervi_number_value_new (const char *id, const char *name, double min,
-                                          double max, const char *unit);
+KerviNumberValue *kervi_number_value_new (const char *id, const char *name, double min, double max,
+                                          const char *unit);
 double kervi_number_value_get_value (KerviNumberValue *self);
 gboolean kervi_number_value_set_value (KerviNumberValue *self, double value, GError **error);
 double kervi_number_value_get_min (KerviNumberValue *self);

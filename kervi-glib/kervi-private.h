@@ -44,12 +44,20 @@ KerviLink *_kervi_link_new (KerviValue *target, const char *source_id);
 void _kervi_link_free (KerviLink *link);
 const char *_kervi_link_get_source_id (KerviLink *link);
 gboolean _kervi_link_get_connected (KerviLink *link);
+void _kervi_links_bus_changed (void);
 
 /* Actions */
 void _kervi_action_attach (KerviAction *self, KerviComponent *component, const char *global_id);
 KerviComponent *_kervi_action_get_component (KerviAction *self);
 
 /* Components */
+typedef struct _JsonObject JsonObject;
+
 void _kervi_component_set_module (KerviComponent *self, const char *module_id);
+gboolean _kervi_component_add_value_full (KerviComponent *self, KerviValue *value, gboolean input,
+                                          const char *global_id, GError **error);
+void _kervi_component_add_dashboard_link (KerviComponent *self, JsonObject *link);
+const char *_kervi_component_get_info (KerviComponent *self);
+void _kervi_component_set_info (KerviComponent *self, const char *json);
 
 G_END_DECLS

@@ -72,31 +72,30 @@ kervi_sensor_driver_finalize (GObject *object)
 }
 
 static void
-kervi_sensor_driver_get_property (GObject *object, guint prop_id, GValue *value,
-                                  GParamSpec *pspec)
+kervi_sensor_driver_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   KerviSensorDriver *self = KERVI_SENSOR_DRIVER (object);
   KerviSensorDriverPrivate *priv = kervi_sensor_driver_get_instance_private (self);
 
   switch (prop_id)
     {
-    case PROP_KIND:
-      g_value_set_enum (value, priv->kind);
-      break;
-    case PROP_UNIT:
-      g_value_set_string (value, priv->unit);
-      break;
-    case PROP_MIN:
-      g_value_set_double (value, priv->min);
-      break;
-    case PROP_MAX:
-      g_value_set_double (value, priv->max);
-      break;
-    case PROP_DEVICE_NAME:
-      g_value_set_string (value, priv->device_name);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_KIND:
+        g_value_set_enum (value, priv->kind);
+        break;
+      case PROP_UNIT:
+        g_value_set_string (value, priv->unit);
+        break;
+      case PROP_MIN:
+        g_value_set_double (value, priv->min);
+        break;
+      case PROP_MAX:
+        g_value_set_double (value, priv->max);
+        break;
+      case PROP_DEVICE_NAME:
+        g_value_set_string (value, priv->device_name);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -109,25 +108,25 @@ kervi_sensor_driver_set_property (GObject *object, guint prop_id, const GValue *
 
   switch (prop_id)
     {
-    case PROP_KIND:
-      priv->kind = g_value_get_enum (value);
-      break;
-    case PROP_UNIT:
-      g_free (priv->unit);
-      priv->unit = g_value_dup_string (value);
-      break;
-    case PROP_MIN:
-      priv->min = g_value_get_double (value);
-      break;
-    case PROP_MAX:
-      priv->max = g_value_get_double (value);
-      break;
-    case PROP_DEVICE_NAME:
-      g_free (priv->device_name);
-      priv->device_name = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_KIND:
+        priv->kind = g_value_get_enum (value);
+        break;
+      case PROP_UNIT:
+        g_free (priv->unit);
+        priv->unit = g_value_dup_string (value);
+        break;
+      case PROP_MIN:
+        priv->min = g_value_get_double (value);
+        break;
+      case PROP_MAX:
+        priv->max = g_value_get_double (value);
+        break;
+      case PROP_DEVICE_NAME:
+        g_free (priv->device_name);
+        priv->device_name = g_value_dup_string (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -146,35 +145,36 @@ kervi_sensor_driver_class_init (KerviSensorDriverClass *klass)
    * The kind of readings: %KERVI_VALUE_KIND_NUMBER (readings of type `d`)
    * or %KERVI_VALUE_KIND_BOOLEAN (readings of type `b`).
    */
-  properties[PROP_KIND] = g_param_spec_enum (
-      "kind", NULL, NULL, KERVI_TYPE_VALUE_KIND, KERVI_VALUE_KIND_NUMBER,
-      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND]
+      = g_param_spec_enum ("kind", NULL, NULL, KERVI_TYPE_VALUE_KIND, KERVI_VALUE_KIND_NUMBER,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviSensorDriver:unit:
    *
    * The unit of number readings ("%", "°C", "hPa"), or %NULL.
    */
-  properties[PROP_UNIT] = g_param_spec_string (
-      "unit", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT]
+      = g_param_spec_string ("unit", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviSensorDriver:min:
    *
    * The smallest number reading the device can give.
    */
-  properties[PROP_MIN] = g_param_spec_double ("min", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                  | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MIN]
+      = g_param_spec_double ("min", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviSensorDriver:max:
    *
    * The largest number reading the device can give.
    */
-  properties[PROP_MAX] = g_param_spec_double ("max", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 100,
-                                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                  | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX]
+      = g_param_spec_double ("max", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 100,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviSensorDriver:device-name:
@@ -182,9 +182,9 @@ kervi_sensor_driver_class_init (KerviSensorDriverClass *klass)
    * What the driver reads, for messages: "/proc/stat", "gpiochip0 line 17",
    * "BME280 at i2c-1 0x76".
    */
-  properties[PROP_DEVICE_NAME] = g_param_spec_string (
-      "device-name", NULL, NULL, NULL,
-      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEVICE_NAME]
+      = g_param_spec_string ("device-name", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -363,8 +363,7 @@ kervi_sensor_driver_read (KerviSensorDriver *self, GError **error)
 }
 
 static void
-read_in_thread (GTask *task, gpointer source_object, gpointer task_data,
-                GCancellable *cancellable)
+read_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   GError *error = NULL;
   GVariant *reading = kervi_sensor_driver_read (source_object, &error);
@@ -372,7 +371,7 @@ read_in_thread (GTask *task, gpointer source_object, gpointer task_data,
   if (reading == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, reading, (GDestroyNotify) g_variant_unref);
+    g_task_return_pointer (task, reading, (GDestroyNotify)g_variant_unref);
 }
 
 /**
@@ -390,7 +389,7 @@ void
 kervi_sensor_driver_read_async (KerviSensorDriver *self, GCancellable *cancellable,
                                 GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (KERVI_IS_SENSOR_DRIVER (self));
 
@@ -411,7 +410,7 @@ kervi_sensor_driver_read_async (KerviSensorDriver *self, GCancellable *cancellab
       if (reading == NULL)
         g_task_return_error (task, error);
       else
-        g_task_return_pointer (task, reading, (GDestroyNotify) g_variant_unref);
+        g_task_return_pointer (task, reading, (GDestroyNotify)g_variant_unref);
     }
 }
 
@@ -509,8 +508,8 @@ kervi_sensor_driver_stop (KerviSensorDriver *self)
 void
 kervi_sensor_driver_push_reading (KerviSensorDriver *self, GVariant *reading)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) checked = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) checked = NULL;
 
   g_return_if_fail (KERVI_IS_SENSOR_DRIVER (self));
   g_return_if_fail (reading != NULL);

@@ -92,55 +92,54 @@ kervi_value_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, priv->id);
-      break;
-    case PROP_GLOBAL_ID:
-      g_value_set_string (value, kervi_value_get_global_id (self));
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, priv->name);
-      break;
-    case PROP_KIND:
-      g_value_set_enum (value, kervi_value_get_kind (self));
-      break;
-    case PROP_INPUT:
-      g_value_set_boolean (value, priv->input);
-      break;
-    case PROP_COMPONENT:
-      g_value_set_object (value, priv->component);
-      break;
-    case PROP_TIMESTAMP:
-      g_value_set_int64 (value, priv->timestamp);
-      break;
-    case PROP_LINK_SOURCE:
-      g_value_set_string (value, kervi_value_get_link_source (self));
-      break;
-    case PROP_LINK_CONNECTED:
-      g_value_set_boolean (value, kervi_value_get_link_connected (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        g_value_set_string (value, priv->id);
+        break;
+      case PROP_GLOBAL_ID:
+        g_value_set_string (value, kervi_value_get_global_id (self));
+        break;
+      case PROP_NAME:
+        g_value_set_string (value, priv->name);
+        break;
+      case PROP_KIND:
+        g_value_set_enum (value, kervi_value_get_kind (self));
+        break;
+      case PROP_INPUT:
+        g_value_set_boolean (value, priv->input);
+        break;
+      case PROP_COMPONENT:
+        g_value_set_object (value, priv->component);
+        break;
+      case PROP_TIMESTAMP:
+        g_value_set_int64 (value, priv->timestamp);
+        break;
+      case PROP_LINK_SOURCE:
+        g_value_set_string (value, kervi_value_get_link_source (self));
+        break;
+      case PROP_LINK_CONNECTED:
+        g_value_set_boolean (value, kervi_value_get_link_connected (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-kervi_value_set_property (GObject *object, guint prop_id, const GValue *value,
-                          GParamSpec *pspec)
+kervi_value_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   KerviValue *self = KERVI_VALUE (object);
   KerviValuePrivate *priv = kervi_value_get_instance_private (self);
 
   switch (prop_id)
     {
-    case PROP_ID:
-      priv->id = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      kervi_value_set_name (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        priv->id = g_value_dup_string (value);
+        break;
+      case PROP_NAME:
+        kervi_value_set_name (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -174,9 +173,8 @@ kervi_value_class_init (KerviValueClass *klass)
    *
    * The id of the value within its component: letters, digits, `_` and `-`.
    */
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = g_param_spec_string (
+      "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviValue:global-id:
@@ -193,18 +191,18 @@ kervi_value_class_init (KerviValueClass *klass)
    *
    * The human-readable name; the id when not set.
    */
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                   | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME]
+      = g_param_spec_string ("name", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviValue:kind:
    *
    * The kind of value, fixed by its class.
    */
-  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, KERVI_TYPE_VALUE_KIND,
-                                             KERVI_VALUE_KIND_NUMBER,
-                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND]
+      = g_param_spec_enum ("kind", NULL, NULL, KERVI_TYPE_VALUE_KIND, KERVI_VALUE_KIND_NUMBER,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviValue:input:
@@ -220,8 +218,8 @@ kervi_value_class_init (KerviValueClass *klass)
    *
    * The component the value belongs to, or %NULL.
    */
-  properties[PROP_COMPONENT] = g_param_spec_object (
-      "component", NULL, NULL, KERVI_TYPE_COMPONENT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPONENT] = g_param_spec_object ("component", NULL, NULL, KERVI_TYPE_COMPONENT,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviValue:timestamp:
@@ -258,9 +256,9 @@ kervi_value_class_init (KerviValueClass *klass)
    *
    * Emitted after every change of the value, wherever it came from.
    */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_VARIANT,
-                                          G_TYPE_INT64);
+  signals[SIGNAL_CHANGED]
+      = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                      G_TYPE_NONE, 2, G_TYPE_VARIANT, G_TYPE_INT64);
 }
 
 static void
@@ -432,7 +430,7 @@ gboolean
 kervi_value_set_variant (KerviValue *self, GVariant *value, GError **error)
 {
   KerviValueClass *klass;
-  g_autoptr(GVariant) owned = NULL;
+  g_autoptr (GVariant) owned = NULL;
 
   g_return_val_if_fail (KERVI_IS_VALUE (self), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
@@ -584,20 +582,20 @@ kervi_value_kind_to_string (KerviValueKind kind)
 {
   switch (kind)
     {
-    case KERVI_VALUE_KIND_NUMBER:
-      return "number";
-    case KERVI_VALUE_KIND_BOOLEAN:
-      return "boolean";
-    case KERVI_VALUE_KIND_STRING:
-      return "string";
-    case KERVI_VALUE_KIND_ENUM:
-      return "enum";
-    case KERVI_VALUE_KIND_DATE_TIME:
-      return "date-time";
-    case KERVI_VALUE_KIND_COLOR:
-      return "color";
-    default:
-      g_return_val_if_reached (NULL);
+      case KERVI_VALUE_KIND_NUMBER:
+        return "number";
+      case KERVI_VALUE_KIND_BOOLEAN:
+        return "boolean";
+      case KERVI_VALUE_KIND_STRING:
+        return "string";
+      case KERVI_VALUE_KIND_ENUM:
+        return "enum";
+      case KERVI_VALUE_KIND_DATE_TIME:
+        return "date-time";
+      case KERVI_VALUE_KIND_COLOR:
+        return "color";
+      default:
+        g_return_val_if_reached (NULL);
     }
 }
 
@@ -612,17 +610,17 @@ kervi_value_kind_to_signature (KerviValueKind kind)
 {
   switch (kind)
     {
-    case KERVI_VALUE_KIND_NUMBER:
-      return "d";
-    case KERVI_VALUE_KIND_BOOLEAN:
-      return "b";
-    case KERVI_VALUE_KIND_STRING:
-    case KERVI_VALUE_KIND_ENUM:
-    case KERVI_VALUE_KIND_DATE_TIME:
-    case KERVI_VALUE_KIND_COLOR:
-      return "s";
-    default:
-      g_return_val_if_reached (NULL);
+      case KERVI_VALUE_KIND_NUMBER:
+        return "d";
+      case KERVI_VALUE_KIND_BOOLEAN:
+        return "b";
+      case KERVI_VALUE_KIND_STRING:
+      case KERVI_VALUE_KIND_ENUM:
+      case KERVI_VALUE_KIND_DATE_TIME:
+      case KERVI_VALUE_KIND_COLOR:
+        return "s";
+      default:
+        g_return_val_if_reached (NULL);
     }
 }
 
@@ -632,7 +630,7 @@ void
 _kervi_value_emit_changed (KerviValue *self)
 {
   KerviValuePrivate *priv = kervi_value_get_instance_private (self);
-  g_autoptr(GVariant) current = NULL;
+  g_autoptr (GVariant) current = NULL;
   gint64 now = g_get_real_time ();
 
   /* Keep timestamps strictly increasing so that receivers can order them. */

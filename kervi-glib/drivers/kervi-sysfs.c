@@ -29,18 +29,18 @@ driver_error_from_errno (int errsv)
 {
   switch (errsv)
     {
-    case ENOENT:
-    case ENODEV:
-    case ENXIO:
-    case ENOTDIR:
-      return KERVI_DRIVER_ERROR_NOT_FOUND;
-    case EACCES:
-    case EPERM:
-      return KERVI_DRIVER_ERROR_PERMISSION;
-    case EBUSY:
-      return KERVI_DRIVER_ERROR_BUSY;
-    default:
-      return KERVI_DRIVER_ERROR_IO;
+      case ENOENT:
+      case ENODEV:
+      case ENXIO:
+      case ENOTDIR:
+        return KERVI_DRIVER_ERROR_NOT_FOUND;
+      case EACCES:
+      case EPERM:
+        return KERVI_DRIVER_ERROR_PERMISSION;
+      case EBUSY:
+        return KERVI_DRIVER_ERROR_BUSY;
+      default:
+        return KERVI_DRIVER_ERROR_IO;
     }
 }
 
@@ -50,7 +50,7 @@ char *
 _kervi_sysfs_read (const char *root, const char *path, GError **error)
 {
   g_autofree char *full = _kervi_sysfs_path (root, path);
-  g_autoptr(GString) contents = g_string_new (NULL);
+  g_autoptr (GString) contents = g_string_new (NULL);
   char buf[4096];
   int fd;
 
@@ -104,7 +104,7 @@ gboolean
 _kervi_sysfs_read_int64 (const char *root, const char *path, gint64 *out_value, GError **error)
 {
   g_autofree char *contents = _kervi_sysfs_read (root, path, error);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   if (contents == NULL)
     return FALSE;
@@ -138,7 +138,7 @@ _kervi_sysfs_write (const char *root, const char *path, const char *contents, GE
   do
     n = write (fd, contents, len);
   while (n < 0 && errno == EINTR);
-  if (n < 0 || (size_t) n != len)
+  if (n < 0 || (size_t)n != len)
     {
       int errsv = n < 0 ? errno : EIO;
       g_set_error (error, KERVI_DRIVER_ERROR, driver_error_from_errno (errsv),
