@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "kervi-dashboard-link.h"
@@ -90,22 +92,22 @@ option_kind_to_string (OptionKind kind)
 {
   switch (kind)
     {
-    case OPT_STRING:
-      return "a string";
-    case OPT_NUMBER:
-      return "a number";
-    case OPT_INT:
-      return "an integer";
-    case OPT_ARRAY:
-    default:
-      return "an array";
+      case OPT_STRING:
+        return "a string";
+      case OPT_NUMBER:
+        return "a number";
+      case OPT_INT:
+        return "an integer";
+      case OPT_ARRAY:
+      default:
+        return "an array";
     }
 }
 
 static const WidgetSpec *
 lookup_widget (const char *what, const char *type, GError **error)
 {
-  g_autoptr(GString) known = g_string_new (NULL);
+  g_autoptr (GString) known = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     {
@@ -131,15 +133,15 @@ node_has_kind (JsonNode *node, OptionKind kind)
   type = json_node_get_value_type (node);
   switch (kind)
     {
-    case OPT_STRING:
-      return type == G_TYPE_STRING;
-    case OPT_INT:
-      return type == G_TYPE_INT64;
-    case OPT_NUMBER:
-      return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-    case OPT_ARRAY:
-    default:
-      return FALSE;
+      case OPT_STRING:
+        return type == G_TYPE_STRING;
+      case OPT_INT:
+        return type == G_TYPE_INT64;
+      case OPT_NUMBER:
+        return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+      case OPT_ARRAY:
+      default:
+        return FALSE;
     }
 }
 
@@ -149,9 +151,9 @@ static JsonObject *
 parse_options (const char *what, const WidgetSpec *spec, const char *options_json,
                gboolean for_action, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GList) members = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GList) members = NULL;
   JsonObject *options;
 
   if (options_json == NULL || *options_json == '\0')
@@ -263,7 +265,7 @@ make_value_link (KerviValue *value, const char *dashboard_id, const char *panel_
   KerviValueKind kind = kervi_value_get_kind (value);
   gboolean input = kervi_value_get_input (value);
   const WidgetSpec *spec;
-  g_autoptr(JsonObject) options = NULL;
+  g_autoptr (JsonObject) options = NULL;
 
   if (kervi_value_get_component (value) == NULL)
     {
@@ -282,7 +284,7 @@ make_value_link (KerviValue *value, const char *dashboard_id, const char *panel_
                    "Cannot link '%s' as %s: '%s' is a %s %s, a %s shows %s%s", what, type, what,
                    kervi_value_kind_to_string (kind), input ? "input" : "output", type,
                    spec->needs_input ? "inputs" : "values",
-                   spec->value_kinds == ALL_KINDS                    ? ""
+                   spec->value_kinds == ALL_KINDS                         ? ""
                    : spec->value_kinds == KIND (KERVI_VALUE_KIND_NUMBER)  ? " that are numbers"
                    : spec->value_kinds == KIND (KERVI_VALUE_KIND_BOOLEAN) ? " that are booleans"
                                                                           : " that are text");
@@ -337,7 +339,7 @@ check_action_args (const char *what, const char *signature, JsonObject *options,
           g_set_error (error, KERVI_ERROR, KERVI_ERROR_INVALID_ARGS,
                        "Cannot link action '%s' as button: argument %u in 'args' does not fit "
                        "type '%.*s'",
-                       what, i + 1, (int) (end - p), p);
+                       what, i + 1, (int)(end - p), p);
           return FALSE;
         }
       p = end;
@@ -388,7 +390,7 @@ gboolean
 kervi_value_link_to_dashboard (KerviValue *value, const char *dashboard_id, const char *panel_id,
                                const char *type, const char *options_json, GError **error)
 {
-  g_autoptr(JsonObject) link = NULL;
+  g_autoptr (JsonObject) link = NULL;
 
   g_return_val_if_fail (KERVI_IS_VALUE (value), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -445,15 +447,14 @@ kervi_value_link_to_header (KerviValue *value, const char *type, const char *opt
  *   component
  */
 gboolean
-kervi_action_link_to_dashboard (KerviAction *action, const char *dashboard_id,
-                                const char *panel_id, const char *type, const char *options_json,
-                                GError **error)
+kervi_action_link_to_dashboard (KerviAction *action, const char *dashboard_id, const char *panel_id,
+                                const char *type, const char *options_json, GError **error)
 {
   const char *what;
   const WidgetSpec *spec;
   KerviComponent *component;
-  g_autoptr(JsonObject) options = NULL;
-  g_autoptr(JsonObject) link = NULL;
+  g_autoptr (JsonObject) options = NULL;
+  g_autoptr (JsonObject) link = NULL;
   g_autofree char *signature = NULL;
 
   g_return_val_if_fail (KERVI_IS_ACTION (action), FALSE);
@@ -522,12 +523,12 @@ default_widget (KerviValue *value)
     return "value";
   switch (kervi_value_get_kind (value))
     {
-    case KERVI_VALUE_KIND_BOOLEAN:
-      return "switch";
-    case KERVI_VALUE_KIND_NUMBER:
-      return "slider";
-    default:
-      return "value";
+      case KERVI_VALUE_KIND_BOOLEAN:
+        return "switch";
+      case KERVI_VALUE_KIND_NUMBER:
+        return "slider";
+      default:
+        return "value";
     }
 }
 
@@ -552,11 +553,11 @@ default_widget (KerviValue *value)
  */
 gboolean
 kervi_component_link_to_dashboard (KerviComponent *component, const char *dashboard_id,
-                                   const char *panel_id, const char *type,
-                                   const char *options_json, GError **error)
+                                   const char *panel_id, const char *type, const char *options_json,
+                                   GError **error)
 {
-  g_autoptr(GList) values = NULL;
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr (GList) values = NULL;
+  g_autoptr (GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
 
   g_return_val_if_fail (KERVI_IS_COMPONENT (component), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -565,9 +566,9 @@ kervi_component_link_to_dashboard (KerviComponent *component, const char *dashbo
   for (GList *l = values; l != NULL; l = l->next)
     {
       KerviValue *value = l->data;
-      JsonObject *link = make_value_link (value, dashboard_id, panel_id,
-                                          type != NULL ? type : default_widget (value),
-                                          options_json, error);
+      JsonObject *link
+          = make_value_link (value, dashboard_id, panel_id,
+                             type != NULL ? type : default_widget (value), options_json, error);
       if (link == NULL)
         return FALSE;
       g_ptr_array_add (links, link);

@@ -32,8 +32,8 @@ G_BEGIN_DECLS
 gboolean kervi_value_link_to_dashboard (KerviValue *value, const char *dashboard_id,
                                         const char *panel_id, const char *type,
                                         const char *options_json, GError **error);
-gboolean kervi_value_link_to_header (KerviValue *value, const char *type,
-                                     const char *options_json, GError **error);
+gboolean kervi_value_link_to_header (KerviValue *value, const char *type, const char *options_json,
+                                     GError **error);
 gboolean kervi_action_link_to_dashboard (KerviAction *action, const char *dashboard_id,
                                          const char *panel_id, const char *type,
                                          const char *options_json, GError **error);

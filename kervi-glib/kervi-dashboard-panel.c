@@ -59,17 +59,17 @@ kervi_dashboard_panel_get_property (GObject *object, guint prop_id, GValue *valu
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_WIDTH:
-      g_value_set_uint (value, self->width);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+      case PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case PROP_WIDTH:
+        g_value_set_uint (value, self->width);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -81,17 +81,17 @@ kervi_dashboard_panel_set_property (GObject *object, guint prop_id, const GValue
 
   switch (prop_id)
     {
-    case PROP_ID:
-      self->id = g_value_dup_string (value);
-      break;
-    case PROP_TITLE:
-      kervi_dashboard_panel_set_title (self, g_value_get_string (value));
-      break;
-    case PROP_WIDTH:
-      kervi_dashboard_panel_set_width (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        self->id = g_value_dup_string (value);
+        break;
+      case PROP_TITLE:
+        kervi_dashboard_panel_set_title (self, g_value_get_string (value));
+        break;
+      case PROP_WIDTH:
+        kervi_dashboard_panel_set_width (self, g_value_get_uint (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -124,18 +124,17 @@ kervi_dashboard_panel_class_init (KerviDashboardPanelClass *klass)
    *
    * The id of the panel within its dashboard: letters, digits, `_` and `-`.
    */
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = g_param_spec_string (
+      "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviDashboardPanel:title:
    *
    * The title shown above the panel; the id when not set.
    */
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
-                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                    | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE]
+      = g_param_spec_string ("title", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KerviDashboardPanel:width:
@@ -143,9 +142,9 @@ kervi_dashboard_panel_class_init (KerviDashboardPanelClass *klass)
    * The width in percent of the dashboard's width (1 to 100), or 0 to let
    * the page choose.
    */
-  properties[PROP_WIDTH] = g_param_spec_uint ("width", NULL, NULL, 0, 100, 0,
-                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                  | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WIDTH]
+      = g_param_spec_uint ("width", NULL, NULL, 0, 100, 0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -171,8 +170,7 @@ kervi_dashboard_panel_new (const char *id, const char *title, guint width)
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (width <= 100, NULL);
 
-  return g_object_new (KERVI_TYPE_DASHBOARD_PANEL, "id", id, "title", title, "width", width,
-                       NULL);
+  return g_object_new (KERVI_TYPE_DASHBOARD_PANEL, "id", id, "title", title, "width", width, NULL);
 }
 
 /**

@@ -52,9 +52,9 @@ static GParamSpec *properties[N_PROPS];
 static void
 kervi_dashboard_update_info (KerviDashboard *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *json = NULL;
 
   json_builder_begin_object (builder);
@@ -120,11 +120,11 @@ kervi_dashboard_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_IS_DEFAULT:
-      g_value_set_boolean (value, self->is_default);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_IS_DEFAULT:
+        g_value_set_boolean (value, self->is_default);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -136,11 +136,11 @@ kervi_dashboard_set_property (GObject *object, guint prop_id, const GValue *valu
 
   switch (prop_id)
     {
-    case PROP_IS_DEFAULT:
-      self->is_default = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_IS_DEFAULT:
+        self->is_default = g_value_get_boolean (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -171,9 +171,9 @@ kervi_dashboard_class_init (KerviDashboardClass *klass)
    *
    * %TRUE for the dashboard the page opens first.
    */
-  properties[PROP_IS_DEFAULT] = g_param_spec_boolean (
-      "is-default", NULL, NULL, FALSE,
-      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_DEFAULT]
+      = g_param_spec_boolean ("is-default", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -242,7 +242,8 @@ kervi_dashboard_add_panel (KerviDashboard *self, KerviDashboardPanel *panel, GEr
   panel_id = kervi_dashboard_panel_get_id (panel);
   if (kervi_dashboard_lookup_panel (self, panel_id) != NULL)
     {
-      g_set_error (error, KERVI_ERROR, KERVI_ERROR_EXISTS, "Dashboard '%s' has a panel '%s' already",
+      g_set_error (error, KERVI_ERROR, KERVI_ERROR_EXISTS,
+                   "Dashboard '%s' has a panel '%s' already",
                    kervi_component_get_id (KERVI_COMPONENT (self)), panel_id);
       return FALSE;
     }

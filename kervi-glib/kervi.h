@@ -23,5 +23,8 @@
 #include "kervi-drivers.h"
 #include "kervi-module.h"
 #include "kervi-application.h"
+#include "kervi-dashboard-panel.h"
+#include "kervi-dashboard.h"
+#include "kervi-dashboard-link.h"
 
 #undef KERVI_INSIDE

@@ -100,6 +100,8 @@ const KerviWidgets = (() => {
         if (!editor) { out.textContent = formatValue(v, o); return; }
         if (document.activeElement === editor || !v) return;
         if (editor.type === "checkbox") editor.checked = !!v.value;
+        else if (v.type === "number" && typeof v.value === "number")
+          editor.value = formatNumber(v.value, o.decimals);
         else if (v.value !== null) editor.value = v.value;
       },
     };
@@ -171,8 +173,10 @@ const KerviWidgets = (() => {
           animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
           plugins: { legend: { display: false }, tooltip: { enabled: false } },
           scales: {
-            x: { type: "linear", grid: { color: grid }, ticks: { color: ink, maxTicksLimit: 5,
-                 callback: (t) => new Date(t).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }) } },
+            x: { type: "linear", grid: { color: grid },
+                 ticks: { color: ink, maxTicksLimit: 4, maxRotation: 0,
+                          callback: (t) => new Date(t).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit",
+                                                                                second: "2-digit", hour12: false }) } },
             y: { grid: { color: grid }, ticks: { color: ink, maxTicksLimit: 5 },
                  suggestedMin: o.min !== undefined ? o.min : (v0 && v0.min < v0.max ? v0.min : undefined),
                  suggestedMax: o.max !== undefined ? o.max : (v0 && v0.min < v0.max ? v0.max : undefined) },
@@ -194,6 +198,10 @@ const KerviWidgets = (() => {
         data.push({ x: v.timestamp, y: v.value });
         const cut = Date.now() - span;
         while (data.length > 2 && data[0].x < cut) data.shift();
+        if (chart) {
+          chart.options.scales.x.min = Math.max(data[0].x, lastTs - span);
+          chart.options.scales.x.max = lastTs;
+        }
         if (chart && !pending) {
           pending = true;
           requestAnimationFrame(() => { pending = false; chart.update("none"); });

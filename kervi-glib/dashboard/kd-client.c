@@ -51,8 +51,8 @@ kd_client_send (KdClient *self, JsonNode *message)
 static void
 send_reply (KdClient *self, JsonNode *id, JsonNode *result, const GError *error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -80,14 +80,13 @@ send_reply (KdClient *self, JsonNode *id, JsonNode *result, const GError *error)
   kd_client_send (self, root);
 }
 
-static void
-send_error (KdClient *self, JsonNode *id, KdError code, const char *format, ...)
+static void send_error (KdClient *self, JsonNode *id, KdError code, const char *format, ...)
     G_GNUC_PRINTF (4, 5);
 
 static void
 send_error (KdClient *self, JsonNode *id, KdError code, const char *format, ...)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   va_list args;
 
   va_start (args, format);
@@ -107,8 +106,8 @@ static void
 invoke_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ReplyData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = kd_invoke_finish (result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = kd_invoke_finish (result, &error);
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -140,18 +139,30 @@ handle_message (KdClient *self, JsonObject *message)
   ReplyData *data;
 
   if (id != NULL && !JSON_NODE_HOLDS_VALUE (id) && !JSON_NODE_HOLDS_NULL (id))
-    { send_error (self, NULL, KD_ERROR_BAD_REQUEST, "'id' must be a number or a string"); return; }
+    {
+      send_error (self, NULL, KD_ERROR_BAD_REQUEST, "'id' must be a number or a string");
+      return;
+    }
   if (type == NULL)
-    { send_error (self, id, KD_ERROR_BAD_REQUEST, "A message needs a string 'type'"); return; }
+    {
+      send_error (self, id, KD_ERROR_BAD_REQUEST, "A message needs a string 'type'");
+      return;
+    }
 
   if (g_str_equal (type, "ping"))
     {
-      g_autoptr(JsonNode) pong = json_node_init_string (json_node_alloc (), "pong");
-      { send_reply (self, id, pong, NULL); return; }
+      g_autoptr (JsonNode) pong = json_node_init_string (json_node_alloc (), "pong");
+      {
+        send_reply (self, id, pong, NULL);
+        return;
+      }
     }
   if (!g_str_equal (type, "call") && !g_str_equal (type, "set"))
-    { send_error (self, id, KD_ERROR_BAD_REQUEST,
-                       "Unknown message type '%s': use call, set or ping", type); return; }
+    {
+      send_error (self, id, KD_ERROR_BAD_REQUEST,
+                  "Unknown message type '%s': use call, set or ping", type);
+      return;
+    }
 
   data = g_new0 (ReplyData, 1);
   data->self = g_object_ref (self);
@@ -166,8 +177,8 @@ handle_message (KdClient *self, JsonObject *message)
         send_error (self, id, KD_ERROR_BAD_REQUEST, "A call needs a string 'action'");
       else
         {
-          kd_invoke_call (self->bus, self->model, action, args, self->cancellable,
-                          invoke_done_cb, data);
+          kd_invoke_call (self->bus, self->model, action, args, self->cancellable, invoke_done_cb,
+                          data);
           return;
         }
     }
@@ -193,22 +204,33 @@ handle_message (KdClient *self, JsonObject *message)
 static void
 message_cb (SoupWebsocketConnection *connection, int type, GBytes *bytes, KdClient *self)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
   gsize size;
   const char *text = g_bytes_get_data (bytes, &size);
 
   if (type != SOUP_WEBSOCKET_DATA_TEXT)
-    { send_error (self, NULL, KD_ERROR_BAD_REQUEST, "Binary messages are not accepted"); return; }
+    {
+      send_error (self, NULL, KD_ERROR_BAD_REQUEST, "Binary messages are not accepted");
+      return;
+    }
   if (size > KD_MAX_MESSAGE)
-    { send_error (self, NULL, KD_ERROR_TOO_BIG,
-                       "Message of %" G_GSIZE_FORMAT " bytes dropped: the limit is %d bytes",
-                       size, KD_MAX_MESSAGE); return; }
+    {
+      send_error (self, NULL, KD_ERROR_TOO_BIG,
+                  "Message of %" G_GSIZE_FORMAT " bytes dropped: the limit is %d bytes", size,
+                  KD_MAX_MESSAGE);
+      return;
+    }
   if (!json_parser_load_from_data (parser, text, size, &error))
-    { send_error (self, NULL, KD_ERROR_BAD_REQUEST, "Message is not JSON: %s",
-                       error->message); return; }
+    {
+      send_error (self, NULL, KD_ERROR_BAD_REQUEST, "Message is not JSON: %s", error->message);
+      return;
+    }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    { send_error (self, NULL, KD_ERROR_BAD_REQUEST, "Message is not a JSON object"); return; }
+    {
+      send_error (self, NULL, KD_ERROR_BAD_REQUEST, "Message is not a JSON object");
+      return;
+    }
   handle_message (self, json_node_get_object (json_parser_get_root (parser)));
 }
 
@@ -246,8 +268,8 @@ kd_client_class_init (KdClientClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = kd_client_dispose;
 
-  signals[SIGNAL_CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -19,8 +19,8 @@ G_BEGIN_DECLS
 #define KD_TYPE_CLIENT (kd_client_get_type ())
 G_DECLARE_FINAL_TYPE (KdClient, kd_client, KD, CLIENT, GObject)
 
-KdClient *kd_client_new (SoupWebsocketConnection *connection, GDBusConnection *bus,
-                         KdModel *model, guint serial);
+KdClient *kd_client_new (SoupWebsocketConnection *connection, GDBusConnection *bus, KdModel *model,
+                         guint serial);
 void kd_client_send (KdClient *self, JsonNode *message);
 void kd_client_send_text (KdClient *self, const char *text);
 

@@ -48,7 +48,7 @@ static gboolean
 flush_cb (gpointer user_data)
 {
   KdHub *self = user_data;
-  g_autoptr(JsonNode) message = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (JsonNode) message = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
   JsonArray *changes = json_array_new ();
   GHashTableIter iter;
@@ -87,15 +87,15 @@ value_changed_cb (KdModel *model, const char *id, KdHub *self)
   /* The first change after a quiet time goes out at once, later ones wait
    * for the rest of the interval. */
   since = (g_get_monotonic_time () - self->last_flush) / 1000;
-  self->flush_source = g_timeout_add (since >= KD_FLUSH_INTERVAL_MS ? 0 : KD_FLUSH_INTERVAL_MS - since,
-                                      flush_cb, self);
+  self->flush_source = g_timeout_add (
+      since >= KD_FLUSH_INTERVAL_MS ? 0 : KD_FLUSH_INTERVAL_MS - since, flush_cb, self);
 }
 
 static gboolean
 snapshot_cb (gpointer user_data)
 {
   KdHub *self = user_data;
-  g_autoptr(JsonNode) snapshot = NULL;
+  g_autoptr (JsonNode) snapshot = NULL;
 
   self->snapshot_source = 0;
   if (self->clients->len == 0)
@@ -116,7 +116,7 @@ structure_changed_cb (KdModel *model, KdHub *self)
 static void
 action_changed_cb (KdModel *model, const char *id, KdHub *self)
 {
-  g_autoptr(JsonNode) message = kd_model_action_json (model, id);
+  g_autoptr (JsonNode) message = kd_model_action_json (model, id);
 
   broadcast (self, message);
 }
@@ -124,12 +124,12 @@ action_changed_cb (KdModel *model, const char *id, KdHub *self)
 static void
 module_changed_cb (KdModel *model, const char *id, KdHub *self)
 {
-  g_autoptr(JsonNode) message = kd_model_module_json (model, id);
+  g_autoptr (JsonNode) message = kd_model_module_json (model, id);
 
-  g_message ("Module %s is %s", id,
-             json_object_get_string_member (
-                 json_object_get_object_member (json_node_get_object (message), "module"),
-                 "state"));
+  g_message (
+      "Module %s is %s", id,
+      json_object_get_string_member (
+          json_object_get_object_member (json_node_get_object (message), "module"), "state"));
   broadcast (self, message);
 }
 
@@ -144,7 +144,7 @@ void
 kd_hub_add_connection (KdHub *self, SoupWebsocketConnection *connection)
 {
   KdClient *client = kd_client_new (connection, self->bus, self->model, ++self->serial);
-  g_autoptr(JsonNode) snapshot = kd_model_build_snapshot (self->model);
+  g_autoptr (JsonNode) snapshot = kd_model_build_snapshot (self->model);
 
   g_debug ("Browser %u connected", self->serial);
   g_ptr_array_add (self->clients, client);

@@ -16,7 +16,7 @@ kd_variant_to_json (GVariant *value)
 
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
     {
-      g_autoptr(GVariant) inner = g_variant_get_variant (value);
+      g_autoptr (GVariant) inner = g_variant_get_variant (value);
 
       return kd_variant_to_json (inner);
     }
@@ -60,43 +60,43 @@ kd_variant_to_json (GVariant *value)
   node = json_node_new (JSON_NODE_VALUE);
   switch (g_variant_classify (value))
     {
-    case G_VARIANT_CLASS_BOOLEAN:
-      json_node_set_boolean (node, g_variant_get_boolean (value));
-      break;
-    case G_VARIANT_CLASS_BYTE:
-      json_node_set_int (node, g_variant_get_byte (value));
-      break;
-    case G_VARIANT_CLASS_INT16:
-      json_node_set_int (node, g_variant_get_int16 (value));
-      break;
-    case G_VARIANT_CLASS_UINT16:
-      json_node_set_int (node, g_variant_get_uint16 (value));
-      break;
-    case G_VARIANT_CLASS_INT32:
-      json_node_set_int (node, g_variant_get_int32 (value));
-      break;
-    case G_VARIANT_CLASS_UINT32:
-      json_node_set_int (node, g_variant_get_uint32 (value));
-      break;
-    case G_VARIANT_CLASS_INT64:
-      json_node_set_int (node, g_variant_get_int64 (value));
-      break;
-    case G_VARIANT_CLASS_UINT64:
-      json_node_set_int (node, (gint64) g_variant_get_uint64 (value));
-      break;
-    case G_VARIANT_CLASS_HANDLE:
-      json_node_set_int (node, g_variant_get_handle (value));
-      break;
-    case G_VARIANT_CLASS_DOUBLE:
-      json_node_set_double (node, g_variant_get_double (value));
-      break;
-    case G_VARIANT_CLASS_STRING:
-    case G_VARIANT_CLASS_OBJECT_PATH:
-    case G_VARIANT_CLASS_SIGNATURE:
-      json_node_set_string (node, g_variant_get_string (value, NULL));
-      break;
-    default:
-      json_node_init_null (node);
+      case G_VARIANT_CLASS_BOOLEAN:
+        json_node_set_boolean (node, g_variant_get_boolean (value));
+        break;
+      case G_VARIANT_CLASS_BYTE:
+        json_node_set_int (node, g_variant_get_byte (value));
+        break;
+      case G_VARIANT_CLASS_INT16:
+        json_node_set_int (node, g_variant_get_int16 (value));
+        break;
+      case G_VARIANT_CLASS_UINT16:
+        json_node_set_int (node, g_variant_get_uint16 (value));
+        break;
+      case G_VARIANT_CLASS_INT32:
+        json_node_set_int (node, g_variant_get_int32 (value));
+        break;
+      case G_VARIANT_CLASS_UINT32:
+        json_node_set_int (node, g_variant_get_uint32 (value));
+        break;
+      case G_VARIANT_CLASS_INT64:
+        json_node_set_int (node, g_variant_get_int64 (value));
+        break;
+      case G_VARIANT_CLASS_UINT64:
+        json_node_set_int (node, (gint64)g_variant_get_uint64 (value));
+        break;
+      case G_VARIANT_CLASS_HANDLE:
+        json_node_set_int (node, g_variant_get_handle (value));
+        break;
+      case G_VARIANT_CLASS_DOUBLE:
+        json_node_set_double (node, g_variant_get_double (value));
+        break;
+      case G_VARIANT_CLASS_STRING:
+      case G_VARIANT_CLASS_OBJECT_PATH:
+      case G_VARIANT_CLASS_SIGNATURE:
+        json_node_set_string (node, g_variant_get_string (value, NULL));
+        break;
+      default:
+        json_node_init_null (node);
     }
   return node;
 }
@@ -120,10 +120,10 @@ json_to_integer (JsonNode *node, const GVariantType *type, GError **error)
   {
     char code;
     gint64 min, max;
-  } ranges[] = { { 'y', 0, G_MAXUINT8 },           { 'n', G_MININT16, G_MAXINT16 },
-                 { 'q', 0, G_MAXUINT16 },          { 'i', G_MININT32, G_MAXINT32 },
-                 { 'u', 0, G_MAXUINT32 },          { 'x', G_MININT64, G_MAXINT64 },
-                 { 't', 0, G_MAXINT64 },           { 'h', G_MININT32, G_MAXINT32 } };
+  } ranges[] = { { 'y', 0, G_MAXUINT8 },  { 'n', G_MININT16, G_MAXINT16 },
+                 { 'q', 0, G_MAXUINT16 }, { 'i', G_MININT32, G_MAXINT32 },
+                 { 'u', 0, G_MAXUINT32 }, { 'x', G_MININT64, G_MAXINT64 },
+                 { 't', 0, G_MAXINT64 },  { 'h', G_MININT32, G_MAXINT32 } };
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return fail (error, node, type), NULL;
@@ -137,29 +137,29 @@ json_to_integer (JsonNode *node, const GVariantType *type, GError **error)
       }
   switch (code)
     {
-    case 'y':
-      return g_variant_new_byte (v);
-    case 'n':
-      return g_variant_new_int16 (v);
-    case 'q':
-      return g_variant_new_uint16 (v);
-    case 'i':
-      return g_variant_new_int32 (v);
-    case 'u':
-      return g_variant_new_uint32 (v);
-    case 'x':
-      return g_variant_new_int64 (v);
-    case 't':
-      return g_variant_new_uint64 (v);
-    default:
-      return g_variant_new_handle (v);
+      case 'y':
+        return g_variant_new_byte (v);
+      case 'n':
+        return g_variant_new_int16 (v);
+      case 'q':
+        return g_variant_new_uint16 (v);
+      case 'i':
+        return g_variant_new_int32 (v);
+      case 'u':
+        return g_variant_new_uint32 (v);
+      case 'x':
+        return g_variant_new_int64 (v);
+      case 't':
+        return g_variant_new_uint64 (v);
+      default:
+        return g_variant_new_handle (v);
     }
 }
 
 static GVariant *
 json_to_container (JsonNode *node, const GVariantType *type, GError **error)
 {
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (type);
+  g_auto (GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (type);
 
   if (g_variant_type_is_tuple (type))
     {
@@ -188,7 +188,7 @@ json_to_container (JsonNode *node, const GVariantType *type, GError **error)
     {
       const GVariantType *entry = g_variant_type_element (type);
       JsonObject *object;
-      g_autoptr(GList) members = NULL;
+      g_autoptr (GList) members = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node)
           || !g_variant_type_equal (g_variant_type_key (entry), G_VARIANT_TYPE_STRING))
@@ -231,8 +231,8 @@ json_to_container (JsonNode *node, const GVariantType *type, GError **error)
 GVariant *
 kd_json_to_variant (JsonNode *node, const GVariantType *type, GError **error)
 {
-  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
-                                                  : G_TYPE_INVALID;
+  GType value_type
+      = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
   if (g_variant_type_equal (type, G_VARIANT_TYPE_VARIANT))
     {
@@ -255,43 +255,43 @@ kd_json_to_variant (JsonNode *node, const GVariantType *type, GError **error)
 
   switch (*g_variant_type_peek_string (type))
     {
-    case 'b':
-      if (value_type != G_TYPE_BOOLEAN)
-        return fail (error, node, type), NULL;
-      return g_variant_new_boolean (json_node_get_boolean (node));
-    case 'd':
-      if (value_type != G_TYPE_DOUBLE && value_type != G_TYPE_INT64)
-        return fail (error, node, type), NULL;
-      return g_variant_new_double (json_node_get_double (node));
-    case 's':
-    case 'o':
-    case 'g':
-      {
-        const char *s;
-        char code = *g_variant_type_peek_string (type);
-
-        if (value_type != G_TYPE_STRING)
+      case 'b':
+        if (value_type != G_TYPE_BOOLEAN)
           return fail (error, node, type), NULL;
-        s = json_node_get_string (node);
-        if (code == 's')
-          return g_utf8_validate (s, -1, NULL) ? g_variant_new_string (s) : NULL;
-        if (code == 'o' && g_variant_is_object_path (s))
-          return g_variant_new_object_path (s);
-        if (code == 'g' && g_variant_is_signature (s))
-          return g_variant_new_signature (s);
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                     "'%s' is not a valid D-Bus '%c'", s, code);
-        return NULL;
-      }
-    default:
-      return json_to_integer (node, type, error);
+        return g_variant_new_boolean (json_node_get_boolean (node));
+      case 'd':
+        if (value_type != G_TYPE_DOUBLE && value_type != G_TYPE_INT64)
+          return fail (error, node, type), NULL;
+        return g_variant_new_double (json_node_get_double (node));
+      case 's':
+      case 'o':
+      case 'g':
+        {
+          const char *s;
+          char code = *g_variant_type_peek_string (type);
+
+          if (value_type != G_TYPE_STRING)
+            return fail (error, node, type), NULL;
+          s = json_node_get_string (node);
+          if (code == 's')
+            return g_utf8_validate (s, -1, NULL) ? g_variant_new_string (s) : NULL;
+          if (code == 'o' && g_variant_is_object_path (s))
+            return g_variant_new_object_path (s);
+          if (code == 'g' && g_variant_is_signature (s))
+            return g_variant_new_signature (s);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "'%s' is not a valid D-Bus '%c'", s, code);
+          return NULL;
+        }
+      default:
+        return json_to_integer (node, type, error);
     }
 }
 
 char *
 kd_json_to_string (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
 
   json_generator_set_root (generator, node);
   return json_generator_to_data (generator, NULL);

@@ -114,31 +114,31 @@ kd_model_class_init (KdModelClass *klass)
   G_OBJECT_CLASS (klass)->finalize = kd_model_finalize;
 
   /* Components, values, actions or dashboards came, went or changed. */
-  signals[SIGNAL_STRUCTURE_CHANGED] = g_signal_new (
-      "structure-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-      G_TYPE_NONE, 0);
+  signals[SIGNAL_STRUCTURE_CHANGED]
+      = g_signal_new ("structure-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_VALUE_CHANGED]
-      = g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                      NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+      = g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_ACTION_CHANGED]
-      = g_signal_new ("action-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                      NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+      = g_signal_new ("action-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_MODULE_CHANGED]
-      = g_signal_new ("module-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                      NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+      = g_signal_new ("module-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 kd_model_init (KdModel *self)
 {
-  self->components = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                            (GDestroyNotify) kd_component_free);
-  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) kd_value_free);
-  self->actions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                         (GDestroyNotify) kd_action_free);
-  self->modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) kd_module_free);
+  self->components
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)kd_component_free);
+  self->values
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)kd_value_free);
+  self->actions
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)kd_action_free);
+  self->modules
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)kd_module_free);
 }
 
 KdModel *
@@ -295,6 +295,8 @@ kd_model_module_state (KdModel *self, const char *id, const char *state, const c
 {
   KdModule *module = g_hash_table_lookup (self->modules, id);
 
+  if (message == NULL)
+    message = "";
   if (module == NULL)
     {
       module = g_new0 (KdModule, 1);
@@ -308,7 +310,7 @@ kd_model_module_state (KdModel *self, const char *id, const char *state, const c
   g_free (module->state);
   g_free (module->message);
   module->state = g_strdup (state);
-  module->message = g_strdup (message != NULL ? message : "");
+  module->message = g_strdup (message);
   g_signal_emit (self, signals[SIGNAL_MODULE_CHANGED], 0, id);
 }
 
@@ -317,7 +319,7 @@ kd_model_module_state (KdModel *self, const char *id, const char *state, const c
 static GList *
 sorted_keys (GHashTable *table)
 {
-  return g_list_sort (g_hash_table_get_keys (table), (GCompareFunc) g_strcmp0);
+  return g_list_sort (g_hash_table_get_keys (table), (GCompareFunc)g_strcmp0);
 }
 
 static void
@@ -403,9 +405,8 @@ build_module (JsonBuilder *builder, const char *id, KdModule *m)
 static void
 build_dashboard (JsonBuilder *builder, KdComponent *c)
 {
-  JsonObject *info = c->info != NULL && JSON_NODE_HOLDS_OBJECT (c->info)
-                         ? json_node_get_object (c->info)
-                         : NULL;
+  JsonObject *info
+      = c->info != NULL && JSON_NODE_HOLDS_OBJECT (c->info) ? json_node_get_object (c->info) : NULL;
   JsonNode *panels = info != NULL ? json_object_get_member (info, "panels") : NULL;
 
   json_builder_begin_object (builder);
@@ -415,8 +416,8 @@ build_dashboard (JsonBuilder *builder, KdComponent *c)
   json_builder_add_string_value (builder, c->name);
   json_builder_set_member_name (builder, "is_default");
   json_builder_add_boolean_value (
-      builder, info != NULL && json_object_get_boolean_member_with_default (info, "is_default",
-                                                                           FALSE));
+      builder,
+      info != NULL && json_object_get_boolean_member_with_default (info, "is_default", FALSE));
   json_builder_set_member_name (builder, "panels");
   if (panels != NULL && JSON_NODE_HOLDS_ARRAY (panels))
     json_builder_add_value (builder, json_node_copy (panels));
@@ -454,11 +455,11 @@ build_links (JsonBuilder *builder, KdComponent *c)
 JsonNode *
 kd_model_build_snapshot (KdModel *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GList) components = sorted_keys (self->components);
-  g_autoptr(GList) values = sorted_keys (self->values);
-  g_autoptr(GList) actions = sorted_keys (self->actions);
-  g_autoptr(GList) modules = sorted_keys (self->modules);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GList) components = sorted_keys (self->components);
+  g_autoptr (GList) values = sorted_keys (self->values);
+  g_autoptr (GList) actions = sorted_keys (self->actions);
+  g_autoptr (GList) modules = sorted_keys (self->modules);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -551,7 +552,7 @@ kd_model_build_snapshot (KdModel *self)
 JsonNode *
 kd_model_value_change_json (KdModel *self, const char *id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   KdValue *v = g_hash_table_lookup (self->values, id);
 
   if (v == NULL)
@@ -568,7 +569,7 @@ kd_model_value_change_json (KdModel *self, const char *id)
 JsonNode *
 kd_model_action_json (KdModel *self, const char *id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   KdAction *a = g_hash_table_lookup (self->actions, id);
 
   if (a == NULL)
@@ -586,7 +587,7 @@ kd_model_action_json (KdModel *self, const char *id)
 JsonNode *
 kd_model_module_json (KdModel *self, const char *id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   KdModule *m = g_hash_table_lookup (self->modules, id);
 
   if (m == NULL)

@@ -78,11 +78,10 @@ KdValue *kd_model_lookup_value (KdModel *self, const char *id);
 KdAction *kd_model_lookup_action (KdModel *self, const char *id);
 
 void kd_model_value_changed (KdModel *self, const char *id, GVariant *value, gint64 timestamp);
-void kd_model_action_state (KdModel *self, const char *id, const char *state,
-                            const char *message);
+void kd_model_action_state (KdModel *self, const char *id, const char *state, const char *message);
 void kd_model_action_switched (KdModel *self, const char *id, JsonNode *position);
-void kd_model_module_state (KdModel *self, const char *id, const char *state,
-                            const char *message, gboolean from_app);
+void kd_model_module_state (KdModel *self, const char *id, const char *state, const char *message,
+                            gboolean from_app);
 
 JsonNode *kd_model_build_snapshot (KdModel *self);
 JsonNode *kd_model_value_change_json (KdModel *self, const char *id);

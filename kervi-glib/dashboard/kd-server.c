@@ -97,14 +97,20 @@ static_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTa
         if (g_str_equal (assets[i].path, path))
           asset = &assets[i];
       if (asset == NULL)
-        { respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not found\n"); return; }
+        {
+          respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not found\n");
+          return;
+        }
     }
 
   if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
                                     "GET, HEAD");
-      { respond_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed\n"); return; }
+      {
+        respond_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed\n");
+        return;
+      }
     }
 
   if (g_str_equal (path, CHARTJS_PATH))
@@ -115,18 +121,24 @@ static_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTa
     if (g_str_equal (assets[i].path, path))
       {
         g_autofree char *resource = g_strconcat (RESOURCE_ROOT "/", assets[i].resource, NULL);
-        g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+        g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
 
         if (bytes == NULL)
-          { respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not found\n"); return; }
-        { respond_bytes (msg, assets[i].content_type, assets[i].cache_control, bytes); return; }
+          {
+            respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not found\n");
+            return;
+          }
+        {
+          respond_bytes (msg, assets[i].content_type, assets[i].cache_control, bytes);
+          return;
+        }
       }
 }
 
 /* Runs before the WebSocket handshake: a status set here refuses it. */
 static void
-websocket_check_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
-                    GHashTable *query, gpointer user_data)
+websocket_check_cb (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                    gpointer user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *origin = soup_message_headers_get_one (headers, "Origin");
@@ -134,13 +146,19 @@ websocket_check_cb (SoupServer *server, SoupServerMessage *msg, const char *path
   g_autofree char *expected = g_strconcat ("http://", host != NULL ? host : "", NULL);
 
   if (!g_str_equal (path, "/ws"))
-    { respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not found\n"); return; }
+    {
+      respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not found\n");
+      return;
+    }
   if (origin == NULL || host == NULL || g_ascii_strcasecmp (origin, expected) != 0)
     {
       g_message ("Refused a WebSocket from origin '%s' (expected '%s')",
                  origin != NULL ? origin : "(none)", expected);
-      { respond_text (msg, SOUP_STATUS_FORBIDDEN,
-                           "WebSocket refused: only same-origin pages may connect\n"); return; }
+      {
+        respond_text (msg, SOUP_STATUS_FORBIDDEN,
+                      "WebSocket refused: only same-origin pages may connect\n");
+        return;
+      }
     }
 }
 
@@ -215,7 +233,7 @@ kd_server_new (KdHub *hub, const char *chartjs_dir)
 gboolean
 kd_server_listen (KdServer *self, GInetAddress *address, guint port, GError **error)
 {
-  g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new (address, port);
+  g_autoptr (GSocketAddress) socket_address = g_inet_socket_address_new (address, port);
 
   return soup_server_listen (self->server, socket_address, 0, error);
 }
@@ -229,7 +247,7 @@ kd_server_get_port (KdServer *self)
 
   if (listeners != NULL)
     {
-      g_autoptr(GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
+      g_autoptr (GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
       if (G_IS_INET_SOCKET_ADDRESS (local))
         port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
     }

@@ -53,7 +53,7 @@ kd_peer_free (KdPeer *peer)
 static char *
 dup_string (GDBusProxy *proxy, const char *name)
 {
-  g_autoptr(GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
+  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
 
   if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
     return g_strdup ("");
@@ -63,7 +63,7 @@ dup_string (GDBusProxy *proxy, const char *name)
 static gboolean
 get_boolean (GDBusProxy *proxy, const char *name)
 {
-  g_autoptr(GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
+  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
 
   return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN) && g_variant_get_boolean (v);
 }
@@ -71,17 +71,17 @@ get_boolean (GDBusProxy *proxy, const char *name)
 static double
 get_double (GDBusProxy *proxy, const char *name)
 {
-  g_autoptr(GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
+  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
 
   return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE) ? g_variant_get_double (v)
-                                                                       : 0;
+                                                                      : 0;
 }
 
 static JsonNode *
 get_json (GDBusProxy *proxy, const char *name)
 {
   g_autofree char *text = dup_string (proxy, name);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
   if (*text == '\0' || !json_parser_load_from_data (parser, text, -1, NULL))
     return NULL;
@@ -102,7 +102,7 @@ component_id_from_path (const char *path)
   path += strlen (KD_COMPONENT_ROOT);
   slash = strchr (path, '/');
   element = slash != NULL ? g_strndup (path, slash - path) : g_strdup (path);
-  return (char *) g_dbus_unescape_object_path (element);
+  return (char *)g_dbus_unescape_object_path (element);
 }
 
 /* Objects */
@@ -136,9 +136,9 @@ static void
 update_value (KdPeer *peer, const char *path, GDBusProxy *proxy)
 {
   KdValue *v = g_new0 (KdValue, 1);
-  g_autoptr(GVariant) options = g_dbus_proxy_get_cached_property (proxy, "Options");
-  g_autoptr(GVariant) value = g_dbus_proxy_get_cached_property (proxy, "Value");
-  g_autoptr(GVariant) timestamp = g_dbus_proxy_get_cached_property (proxy, "Timestamp");
+  g_autoptr (GVariant) options = g_dbus_proxy_get_cached_property (proxy, "Options");
+  g_autoptr (GVariant) value = g_dbus_proxy_get_cached_property (proxy, "Value");
+  g_autoptr (GVariant) timestamp = g_dbus_proxy_get_cached_property (proxy, "Timestamp");
 
   v->id = dup_string (proxy, "Id");
   v->name = dup_string (proxy, "Name");
@@ -171,7 +171,7 @@ update_app (KdPeer *peer, GDBusProxy *proxy)
 {
   g_autofree char *id = dup_string (proxy, "Id");
   g_autofree char *name = dup_string (proxy, "Name");
-  g_autoptr(GVariant) modules = g_dbus_proxy_get_cached_property (proxy, "Modules");
+  g_autoptr (GVariant) modules = g_dbus_proxy_get_cached_property (proxy, "Modules");
 
   kd_model_set_app (peer->watcher->model, id, name);
   if (modules != NULL && g_variant_is_of_type (modules, G_VARIANT_TYPE ("a{ss}")))
@@ -206,10 +206,10 @@ static void
 introspect_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   IntrospectData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GDBusNodeInfo) node = NULL;
-  g_autoptr(GVariant) states = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GDBusNodeInfo) node = NULL;
+  g_autoptr (GVariant) states = NULL;
   GDBusInterfaceInfo *iface;
   const char *xml;
 
@@ -284,10 +284,10 @@ static void
 handle_object (KdPeer *peer, GDBusObject *object)
 {
   const char *path = g_dbus_object_get_object_path (object);
-  g_autoptr(GDBusInterface) component = g_dbus_object_get_interface (object, KD_COMPONENT_IFACE);
-  g_autoptr(GDBusInterface) value = g_dbus_object_get_interface (object, KD_VALUE_IFACE);
-  g_autoptr(GDBusInterface) app = g_dbus_object_get_interface (object, KD_APP_IFACE);
-  g_autoptr(GDBusInterface) actions = g_dbus_object_get_interface (object, KD_ACTIONS_IFACE);
+  g_autoptr (GDBusInterface) component = g_dbus_object_get_interface (object, KD_COMPONENT_IFACE);
+  g_autoptr (GDBusInterface) value = g_dbus_object_get_interface (object, KD_VALUE_IFACE);
+  g_autoptr (GDBusInterface) app = g_dbus_object_get_interface (object, KD_APP_IFACE);
+  g_autoptr (GDBusInterface) actions = g_dbus_object_get_interface (object, KD_ACTIONS_IFACE);
 
   if (component != NULL)
     update_component (peer, path, G_DBUS_PROXY (component));
@@ -345,7 +345,7 @@ proxy_signal_cb (GDBusObjectManagerClient *manager, GDBusObjectProxy *object, GD
       && g_variant_is_of_type (params, G_VARIANT_TYPE ("(vx)")))
     {
       g_autofree char *id = dup_string (proxy, "Id");
-      g_autoptr(GVariant) value = NULL;
+      g_autoptr (GVariant) value = NULL;
       gint64 timestamp;
 
       g_variant_get (params, "(vx)", &value, &timestamp);
@@ -372,13 +372,79 @@ proxy_signal_cb (GDBusObjectManagerClient *manager, GDBusObjectProxy *object, GD
     }
 }
 
+/* Signals that arrive while the manager client is still building its
+ * proxies are dropped by it. Once it is ready, one more GetManagedObjects
+ * closes that gap: a change before our call is in its reply, a change
+ * after it comes as a signal that now finds its proxy. */
+static void
+resync_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  KdPeer *peer = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GVariant) objects = NULL;
+  GVariantIter iter;
+  const char *path;
+  GVariant *interfaces;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Cannot resync %s: %s", peer->name, error->message);
+      return;
+    }
+  objects = g_variant_get_child_value (reply, 0);
+  g_variant_iter_init (&iter, objects);
+  while (g_variant_iter_next (&iter, "{&o@a{sa{sv}}}", &path, &interfaces))
+    {
+      g_autoptr (GVariant) value_props = g_variant_lookup_value (interfaces, KD_VALUE_IFACE, NULL);
+      g_autoptr (GVariant) actions_props
+          = g_variant_lookup_value (interfaces, KD_ACTIONS_IFACE, NULL);
+      const char *id = NULL;
+      g_autoptr (GVariant) value = NULL;
+      gint64 timestamp = 0;
+
+      if (value_props != NULL && g_variant_lookup (value_props, "Id", "&s", &id)
+          && g_variant_lookup (value_props, "Value", "v", &value)
+          && g_variant_lookup (value_props, "Timestamp", "x", &timestamp) && timestamp > 0)
+        {
+          KdValue *record = kd_model_lookup_value (peer->watcher->model, id);
+          if (record != NULL && timestamp > record->timestamp)
+            kd_model_value_changed (peer->watcher->model, id, value, timestamp);
+        }
+      if (actions_props != NULL)
+        {
+          g_autofree char *component = component_id_from_path (path);
+          g_autoptr (GVariant) states
+              = g_variant_lookup_value (actions_props, "States", G_VARIANT_TYPE ("a{ss}"));
+          GVariantIter state_iter;
+          const char *action, *state;
+
+          if (states != NULL && component != NULL)
+            {
+              g_variant_iter_init (&state_iter, states);
+              while (g_variant_iter_next (&state_iter, "{&s&s}", &action, &state))
+                {
+                  g_autofree char *action_id = g_strdup_printf ("%s.%s", component, action);
+                  KdAction *record = kd_model_lookup_action (peer->watcher->model, action_id);
+
+                  if (record != NULL && g_strcmp0 (record->state, state) != 0)
+                    kd_model_action_state (peer->watcher->model, action_id, state, "");
+                }
+            }
+        }
+      g_variant_unref (interfaces);
+    }
+}
+
 /* Peers */
 
 static void
 manager_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   KdPeer *peer = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GDBusObjectManager *manager;
   GList *objects;
 
@@ -401,6 +467,12 @@ manager_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   for (GList *l = objects; l != NULL; l = l->next)
     handle_object (peer, l->data);
   g_list_free_full (objects, g_object_unref);
+
+  /* After the Introspect calls of handle_object(): replies come in order. */
+  g_dbus_connection_call (peer->watcher->connection, peer->name, KD_OBJECT_ROOT,
+                          "org.freedesktop.DBus.ObjectManager", "GetManagedObjects", NULL,
+                          G_VARIANT_TYPE ("(a{oa{sa{sv}}})"), G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
+                          peer->cancellable, resync_cb, peer);
 }
 
 static gboolean
@@ -430,10 +502,9 @@ peer_add (KdWatcher *self, const char *name)
 
   if (peer->module_id != NULL)
     kd_model_module_state (self->model, peer->module_id, "ready", NULL, FALSE);
-  g_dbus_object_manager_client_new (self->connection,
-                                    G_DBUS_OBJECT_MANAGER_CLIENT_FLAGS_DO_NOT_AUTO_START, name,
-                                    KD_OBJECT_ROOT, NULL, NULL, NULL, peer->cancellable,
-                                    manager_ready_cb, peer);
+  g_dbus_object_manager_client_new (
+      self->connection, G_DBUS_OBJECT_MANAGER_CLIENT_FLAGS_DO_NOT_AUTO_START, name, KD_OBJECT_ROOT,
+      NULL, NULL, NULL, peer->cancellable, manager_ready_cb, peer);
 }
 
 static void
@@ -471,8 +542,8 @@ name_owner_changed_cb (GDBusConnection *connection, const char *sender, const ch
 static void
 list_names_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
   g_autofree const char **names = NULL;
   KdWatcher *self;
 
@@ -524,8 +595,7 @@ kd_watcher_class_init (KdWatcherClass *klass)
 static void
 kd_watcher_init (KdWatcher *self)
 {
-  self->peers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) kd_peer_free);
+  self->peers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)kd_peer_free);
   self->cancellable = g_cancellable_new ();
 }
 

@@ -29,8 +29,7 @@ typedef struct
   gboolean owned;
 } KdMain;
 
-static void
-fail (KdMain *app, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static void fail (KdMain *app, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static void
 fail (KdMain *app, const char *format, ...)
@@ -109,23 +108,23 @@ main (int argc, char **argv)
   g_autofree char *port_file = NULL;
   g_autofree char *chartjs_dir = g_strdup (KERVI_CHARTJS_DIR);
   int port = 9000;
-  const GOptionEntry entries[] = {
-    { "address", 0, 0, G_OPTION_ARG_STRING, &address_text, "Address to listen on", "IP" },
-    { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on; 0 picks a free one", "PORT" },
-    { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file, "Write the port into this file",
-      "PATH" },
-    { "chartjs-dir", 0, 0, G_OPTION_ARG_FILENAME, &chartjs_dir, "Where Chart.js is", "DIR" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) address = NULL;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(KdModel) model = NULL;
-  g_autoptr(KdWatcher) watcher = NULL;
-  g_autoptr(KdHub) hub = NULL;
-  g_autoptr(KdServer) server = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
+  const GOptionEntry entries[]
+      = { { "address", 0, 0, G_OPTION_ARG_STRING, &address_text, "Address to listen on", "IP" },
+          { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on; 0 picks a free one",
+            "PORT" },
+          { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file, "Write the port into this file",
+            "PATH" },
+          { "chartjs-dir", 0, 0, G_OPTION_ARG_FILENAME, &chartjs_dir, "Where Chart.js is", "DIR" },
+          { NULL } };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GInetAddress) address = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (KdModel) model = NULL;
+  g_autoptr (KdWatcher) watcher = NULL;
+  g_autoptr (KdHub) hub = NULL;
+  g_autoptr (KdServer) server = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
   const char *bus_address = g_getenv ("KERVI_BUS_ADDRESS");
   const char *app_id = g_getenv ("KERVI_APP_ID");
   KdMain app = { 0 };
@@ -168,7 +167,8 @@ main (int argc, char **argv)
 
   bus = g_dbus_connection_new_for_address_sync (
       bus_address,
-      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
+          | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
       NULL, NULL, &error);
   if (bus == NULL)
     {
@@ -197,10 +197,8 @@ main (int argc, char **argv)
     }
   watcher = kd_watcher_new (bus, model);
   g_message ("Dashboard at http://%s%s%s:%u/",
-             g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "[" : "",
-             address_text,
-             g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "]" : "",
-             actual_port);
+             g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "[" : "", address_text,
+             g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "]" : "", actual_port);
 
   g_signal_connect (bus, "closed", G_CALLBACK (bus_closed_cb), &app);
   g_unix_signal_add (SIGTERM, signal_cb, &app);
