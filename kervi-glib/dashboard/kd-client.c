@@ -64,10 +64,13 @@ send_reply (KdClient *self, JsonNode *id, JsonNode *result, const GError *error)
     json_builder_add_null_value (builder);
   if (error != NULL)
     {
+      g_autoptr (GError) stripped = g_error_copy (error);
+
+      g_dbus_error_strip_remote_error (stripped);
       json_builder_set_member_name (builder, "code");
       json_builder_add_string_value (builder, kd_error_code (error));
       json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, error->message);
+      json_builder_add_string_value (builder, stripped->message);
     }
   else
     {

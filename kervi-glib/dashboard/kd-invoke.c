@@ -67,7 +67,6 @@ call_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   if (reply == NULL)
     {
-      g_dbus_error_strip_remote_error (error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -27,6 +27,10 @@ typedef struct
   GMainLoop *loop;
   int status;
   gboolean owned;
+  GDBusConnection *bus;
+  KdModel *model;
+  KdWatcher *watcher;
+  char *url;
 } KdMain;
 
 static void fail (KdMain *app, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -69,7 +73,11 @@ name_acquired_cb (GDBusConnection *connection, const char *name, gpointer user_d
 {
   KdMain *app = user_data;
 
+  /* Ready: only now follow the application, so that a dashboard that
+   * cannot start says nothing but its error. */
   app->owned = TRUE;
+  g_message ("Dashboard at %s", app->url);
+  app->watcher = kd_watcher_new (app->bus, app->model);
 }
 
 static void
@@ -121,7 +129,6 @@ main (int argc, char **argv)
   g_autoptr (GInetAddress) address = NULL;
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (KdModel) model = NULL;
-  g_autoptr (KdWatcher) watcher = NULL;
   g_autoptr (KdHub) hub = NULL;
   g_autoptr (KdServer) server = NULL;
   g_autoptr (GMainLoop) loop = NULL;
@@ -195,10 +202,12 @@ main (int argc, char **argv)
       fprintf (stderr, "kervi-dashboard: %s\n", error->message);
       return 1;
     }
-  watcher = kd_watcher_new (bus, model);
-  g_message ("Dashboard at http://%s%s%s:%u/",
-             g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "[" : "", address_text,
-             g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "]" : "", actual_port);
+  app.bus = bus;
+  app.model = model;
+  app.url = g_strdup_printf (
+      "http://%s%s%s:%u/", g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "[" : "",
+      address_text, g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 ? "]" : "",
+      actual_port);
 
   g_signal_connect (bus, "closed", G_CALLBACK (bus_closed_cb), &app);
   g_unix_signal_add (SIGTERM, signal_cb, &app);
@@ -211,5 +220,7 @@ main (int argc, char **argv)
 
   g_bus_unown_name (owner_id);
   g_signal_handlers_disconnect_by_data (bus, &app);
+  g_clear_object (&app.watcher);
+  g_free (app.url);
   return app.status;
 }
