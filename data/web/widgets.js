@@ -142,6 +142,7 @@ const KerviWidgets = (() => {
         const n = v && typeof v.value === "number" ? v.value : null;
         const f = n === null ? 0 : Math.min(1, Math.max(0, (n - min) / (max - min)));
         bar.setAttribute("stroke-dasharray", (f * 100).toFixed(1) + " 100");
+        bar.style.opacity = f > 0 ? 1 : 0; /* a round cap would show a dot at 0 */
         text.textContent = n === null ? "–" : formatNumber(n, o.decimals) + (v.unit ? " " + v.unit : "");
       },
     };
