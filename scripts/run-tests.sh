@@ -12,4 +12,8 @@ else
   meson setup build-tests
 fi
 ninja -C build-tests
-meson test -C build-tests --print-errorlogs --num-processes 2
+status=0
+meson test -C build-tests --print-errorlogs --num-processes 2 || status=$?
+# One plain closing line with every subtest counted.
+python3 scripts/test-summary.py build-tests/meson-logs/testlog.json
+exit $status
