@@ -274,7 +274,7 @@ kervi_application_constructed (GObject *object)
 
   G_OBJECT_CLASS (kervi_application_parent_class)->constructed (object);
 
-  if (!_kervi_id_is_valid (self->config.app_id, FALSE))
+  if (!_kervi_name_is_valid (self->config.app_id))
     g_critical ("KerviApplication: invalid id '%s': use letters, digits, '_' and '-'",
                 self->config.app_id != NULL ? self->config.app_id : "(null)");
   if (self->config.app_name == NULL)
@@ -454,7 +454,7 @@ void
 kervi_application_add_module (KerviApplication *self, const char *module_id)
 {
   g_return_if_fail (KERVI_IS_APPLICATION (self));
-  g_return_if_fail (_kervi_id_is_valid (module_id, FALSE));
+  g_return_if_fail (_kervi_name_is_valid (module_id));
   g_return_if_fail (!self->started);
 
   add_module_process (self, module_id);

@@ -156,7 +156,7 @@ kervi_component_constructed (GObject *object)
     priv->name = g_strdup (priv->id);
   if (!_kervi_id_is_valid (priv->id, FALSE))
     {
-      g_critical ("KerviComponent: invalid id '%s': use letters, digits, '_' and '-'",
+      g_critical ("KerviComponent: invalid id '%s': use letters, digits and '_'",
                   priv->id != NULL ? priv->id : "(null)");
       return;
     }
@@ -183,8 +183,7 @@ kervi_component_class_init (KerviComponentClass *klass)
   /**
    * KerviComponent:id:
    *
-   * The component id, unique in the application: letters, digits, `_` and
-   * `-`.
+   * The component id, unique in the application: letters, digits and `_`.
    */
   properties[PROP_ID] = g_param_spec_string (
       "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

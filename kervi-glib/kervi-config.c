@@ -126,7 +126,7 @@ parse_value (GKeyFile *file, const KeySpec *spec, KerviConfig *config, const cha
 
           if (value == NULL)
             break;
-          if (spec->type == TYPE_ID && !_kervi_id_is_valid (value, FALSE))
+          if (spec->type == TYPE_ID && !_kervi_name_is_valid (value))
             {
               g_set_error (error, KERVI_CONFIG_ERROR, KERVI_CONFIG_ERROR_INVALID_VALUE,
                            "%s: '%s' is not a valid id (letters, digits, '_' and '-')", where,
@@ -152,7 +152,7 @@ parse_value (GKeyFile *file, const KeySpec *spec, KerviConfig *config, const cha
           for (guint i = 0; list[i] != NULL; i++)
             {
               g_strstrip (list[i]);
-              if (!_kervi_id_is_valid (list[i], FALSE))
+              if (!_kervi_name_is_valid (list[i]))
                 {
                   g_set_error (error, KERVI_CONFIG_ERROR, KERVI_CONFIG_ERROR_INVALID_VALUE,
                                "%s: '%s' is not a valid module id", where, list[i]);

@@ -42,7 +42,7 @@ G_BEGIN_DECLS
  * @KERVI_ERROR_NOT_CONNECTED: this process is not on a Kervi bus
  *   (`org.kervi.Error.NotConnected`)
  * @KERVI_ERROR_INVALID_ID: an id that is empty or has characters outside
- *   `[A-Za-z0-9_.-]` (`org.kervi.Error.InvalidId`)
+ *   `[A-Za-z0-9_]` (`org.kervi.Error.InvalidId`)
  * @KERVI_ERROR_EXISTS: an object with that id exists already
  *   (`org.kervi.Error.Exists`)
  *

@@ -14,12 +14,11 @@
 #include "kervi-number-value.h"
 #include "kervi-enum-value.h"
 
+/* Ids are valid path elements as they are (see _kervi_id_is_valid()). */
 char *
 _kervi_component_object_path (const char *component_id)
 {
-  g_autofree char *escaped = g_dbus_escape_object_path (component_id);
-
-  return g_strconcat (KERVI_COMPONENT_ROOT "/", escaped, NULL);
+  return g_strconcat (KERVI_COMPONENT_ROOT "/", component_id, NULL);
 }
 
 char *
@@ -28,9 +27,7 @@ _kervi_value_object_path (KerviValue *value)
   KerviComponent *component = kervi_value_get_component (value);
   g_autofree char *component_path
       = _kervi_component_object_path (kervi_component_get_id (component));
-  g_autofree char *escaped = g_dbus_escape_object_path (kervi_value_get_id (value));
-
-  return g_strconcat (component_path, "/", escaped, NULL);
+  return g_strconcat (component_path, "/", kervi_value_get_id (value), NULL);
 }
 
 /* org.kervi.Component */

@@ -7,9 +7,9 @@
 #include "kervi-private.h"
 #include "kervi-resources.h"
 
-/* Ids become D-Bus object path elements and method names, and appear in
- * JSON and shell commands: keep them to a safe, readable alphabet. A global
- * value id has one dot between the component id and the value id. */
+/* Component and value ids are D-Bus object path elements as they are, so
+ * that paths read like the ids: letters, digits and '_'. A global value id
+ * has one dot between the component id and the value id. */
 gboolean
 _kervi_id_is_valid (const char *id, gboolean allow_dot)
 {
@@ -19,7 +19,7 @@ _kervi_id_is_valid (const char *id, gboolean allow_dot)
     return FALSE;
   for (const char *p = id; *p != '\0'; p++)
     {
-      if (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
+      if (g_ascii_isalnum (*p) || *p == '_')
         continue;
       if (*p == '.' && allow_dot && !seen_dot && p != id && p[1] != '\0')
         {
@@ -28,6 +28,20 @@ _kervi_id_is_valid (const char *id, gboolean allow_dot)
         }
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Application and module ids name folders and bus name elements
+ * (org.kervi.Module.<id>): letters, digits, '_' and '-', not starting with
+ * a digit. */
+gboolean
+_kervi_name_is_valid (const char *name)
+{
+  if (name == NULL || *name == '\0' || strlen (name) > 200 || g_ascii_isdigit (*name))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
   return TRUE;
 }
 

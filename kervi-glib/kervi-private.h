@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 #define KERVI_APP_COMPONENT_ID "app"
 
 gboolean _kervi_id_is_valid (const char *id, gboolean allow_dot);
+gboolean _kervi_name_is_valid (const char *name);
 GDBusInterfaceInfo *_kervi_interface_info (const char *interface_name);
 
 /* Values */

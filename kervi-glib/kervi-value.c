@@ -152,7 +152,7 @@ kervi_value_constructed (GObject *object)
   G_OBJECT_CLASS (kervi_value_parent_class)->constructed (object);
 
   if (!_kervi_id_is_valid (priv->id, FALSE))
-    g_critical ("KerviValue: invalid id '%s': use letters, digits, '_' and '-'",
+    g_critical ("KerviValue: invalid id '%s': use letters, digits and '_'",
                 priv->id != NULL ? priv->id : "(null)");
   if (priv->name == NULL)
     priv->name = g_strdup (priv->id);
@@ -171,7 +171,7 @@ kervi_value_class_init (KerviValueClass *klass)
   /**
    * KerviValue:id:
    *
-   * The id of the value within its component: letters, digits, `_` and `-`.
+   * The id of the value within its component: letters, digits and `_`.
    */
   properties[PROP_ID] = g_param_spec_string (
       "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

@@ -8,6 +8,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#define G_LOG_DOMAIN "controllers"
+
 #include <gmodule.h>
 #include <kervi.h>
 
