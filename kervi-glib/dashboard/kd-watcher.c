@@ -88,21 +88,33 @@ get_json (GDBusProxy *proxy, const char *name)
   return json_node_copy (json_parser_get_root (parser));
 }
 
-/* The component id from an object path /org/kervi/component/<id>[/...]. */
+/* The id of the component at or above @path (/org/kervi/component/<id>[/<value>]):
+ * its Component Id when the object is known, else the path element (ids
+ * are path elements as they are, see data/org.kervi.xml). */
 static char *
-component_id_from_path (const char *path)
+component_id_for (KdPeer *peer, const char *path)
 {
-  g_autofree char *element = NULL;
-  const char *slash;
+  g_autofree char *component_path = NULL;
+  g_autoptr (GDBusInterface) component = NULL;
+  const char *rest, *slash;
 
   if (g_str_equal (path, KD_APP_PATH))
     return g_strdup (KD_APP_COMPONENT_ID);
   if (!g_str_has_prefix (path, KD_COMPONENT_ROOT))
     return NULL;
-  path += strlen (KD_COMPONENT_ROOT);
-  slash = strchr (path, '/');
-  element = slash != NULL ? g_strndup (path, slash - path) : g_strdup (path);
-  return (char *)g_dbus_unescape_object_path (element);
+  rest = path + strlen (KD_COMPONENT_ROOT);
+  slash = strchr (rest, '/');
+  component_path = slash != NULL ? g_strndup (path, slash - path) : g_strdup (path);
+  if (peer->manager != NULL)
+    component
+        = g_dbus_object_manager_get_interface (peer->manager, component_path, KD_COMPONENT_IFACE);
+  if (component != NULL)
+    {
+      g_autofree char *id = dup_string (G_DBUS_PROXY (component), "Id");
+      if (*id != '\0')
+        return g_steal_pointer (&id);
+    }
+  return slash != NULL ? g_strndup (rest, slash - rest) : g_strdup (rest);
 }
 
 /* Objects */
@@ -142,7 +154,7 @@ update_value (KdPeer *peer, const char *path, GDBusProxy *proxy)
 
   v->id = dup_string (proxy, "Id");
   v->name = dup_string (proxy, "Name");
-  v->component = component_id_from_path (path);
+  v->component = component_id_for (peer, path);
   v->kind = dup_string (proxy, "Type");
   v->unit = dup_string (proxy, "Unit");
   v->min = get_double (proxy, "Min");
@@ -267,7 +279,7 @@ introspect_actions (KdPeer *peer, const char *path, GDBusProxy *proxy)
 
   data->peer = peer;
   data->path = g_strdup (path);
-  data->component = component_id_from_path (path);
+  data->component = component_id_for (peer, path);
   data->actions = g_object_ref (proxy);
   if (data->component == NULL)
     {
@@ -354,7 +366,7 @@ proxy_signal_cb (GDBusObjectManagerClient *manager, GDBusObjectProxy *object, GD
   else if (g_str_equal (iface, KD_ACTIONS_IFACE) && g_str_equal (signal, "StateChanged")
            && g_variant_is_of_type (params, G_VARIANT_TYPE ("(sss)")))
     {
-      g_autofree char *component = component_id_from_path (path);
+      g_autofree char *component = component_id_for (peer, path);
       g_autofree char *id = NULL;
       const char *action, *state, *message;
 
@@ -415,7 +427,7 @@ resync_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       if (actions_props != NULL)
         {
-          g_autofree char *component = component_id_from_path (path);
+          g_autofree char *component = component_id_for (peer, path);
           g_autoptr (GVariant) states
               = g_variant_lookup_value (actions_props, "States", G_VARIANT_TYPE ("a{ss}"));
           GVariantIter state_iter;

@@ -13,7 +13,7 @@
 #include "dashboard-test-client.h"
 
 #define MODULE_NAME "org.kervi.Module.dashmod"
-#define BOARD_PATH "/org/kervi/component/board"
+#define BOARD_PATH "/org/kervi/component/dash_board"
 
 static GVariant *
 bus_get_value (DashApp *app, const char *value)
@@ -39,7 +39,7 @@ connect_ready (DashApp *app)
   WsClient *client = ws_client_connect (app, "same", &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (ws_client_wait_snapshot (client, 0, "actions", "board.toggle", TRUE, 10));
+  g_assert_nonnull (ws_client_wait_snapshot (client, 0, "actions", "dash_board.toggle", TRUE, 10));
   return client;
 }
 
@@ -141,9 +141,10 @@ test_snapshot (void)
 {
   g_autoptr (DashApp) app = dash_app_start ("dashmod");
   g_autoptr (WsClient) client = connect_ready (app);
-  JsonObject *snapshot = ws_client_wait_snapshot (client, 0, "actions", "board.toggle", TRUE, 1);
-  JsonObject *level = json_array_find (snapshot, "values", "board.level");
-  JsonObject *toggle = json_array_find (snapshot, "actions", "board.toggle");
+  JsonObject *snapshot
+      = ws_client_wait_snapshot (client, 0, "actions", "dash_board.toggle", TRUE, 1);
+  JsonObject *level = json_array_find (snapshot, "values", "dash_board.level");
+  JsonObject *toggle = json_array_find (snapshot, "actions", "dash_board.toggle");
   JsonObject *module = json_array_find (snapshot, "modules", "dashmod");
   JsonObject *dashboard = json_array_find (snapshot, "dashboards", "test");
   JsonObject *app_info = json_object_get_object_member (snapshot, "app");
@@ -156,7 +157,7 @@ test_snapshot (void)
   g_assert_cmpstr (json_object_get_string_member (level, "unit"), ==, "%");
   g_assert_cmpfloat (json_object_get_double_member (level, "max"), ==, 100);
   g_assert_true (json_object_get_boolean_member (level, "input"));
-  g_assert_cmpstr (json_object_get_string_member (level, "component"), ==, "board");
+  g_assert_cmpstr (json_object_get_string_member (level, "component"), ==, "dash_board");
   g_assert_cmpstr (json_object_get_string_member (toggle, "signature"), ==, "b");
   g_assert_cmpstr (json_object_get_string_member (module, "state"), ==, "ready");
   g_assert_true (json_object_get_boolean_member (dashboard, "is_default"));
@@ -164,14 +165,14 @@ test_snapshot (void)
   g_assert_cmpstr (json_object_get_string_member (panel, "id"), ==, "main");
   g_assert_cmpint (json_object_get_int_member (panel, "width"), ==, 100);
   g_assert_true (json_object_has_member (json_object_get_object_member (snapshot, "history"),
-                                         "board.counter"));
+                                         "dash_board.counter"));
   for (guint i = 0; i < json_array_get_length (links); i++)
     {
       JsonObject *link = json_array_get_object_element (links, i);
       const char *type = json_object_get_string_member (link, "type");
 
       if (g_str_equal (type, "slider")
-          && g_strcmp0 (json_object_get_string_member (link, "value"), "board.level") == 0)
+          && g_strcmp0 (json_object_get_string_member (link, "value"), "dash_board.level") == 0)
         {
           slider_found = TRUE;
           g_assert_cmpstr (json_object_get_string_member (link, "dashboard"), ==, "test");
@@ -220,7 +221,7 @@ test_value_change (void)
   g_autoptr (WsClient) client = connect_ready (app);
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) reply = NULL;
-  ValueWant want = { "board.level", 42 };
+  ValueWant want = { "dash_board.level", 42 };
   guint from = client->messages->len;
 
   /* A change made on the bus, by anyone, reaches the browser. */
@@ -242,7 +243,7 @@ test_set_and_call (void)
   JsonObject *reply;
 
   reply = ws_client_request (client,
-                             "{\"type\":\"set\",\"value\":\"board.level\",\"data\":17,"
+                             "{\"type\":\"set\",\"value\":\"dash_board.level\",\"data\":17,"
                              "\"id\":1}",
                              1);
   g_assert_nonnull (reply);
@@ -251,7 +252,7 @@ test_set_and_call (void)
   g_assert_cmpfloat (g_variant_get_double (level), ==, 17);
 
   reply = ws_client_request (client,
-                             "{\"type\":\"call\",\"action\":\"board.toggle\","
+                             "{\"type\":\"call\",\"action\":\"dash_board.toggle\","
                              "\"args\":[true],\"id\":2}",
                              2);
   g_assert_nonnull (reply);
@@ -261,7 +262,8 @@ test_set_and_call (void)
   g_assert_true (g_variant_get_boolean (toggled));
 
   /* An action's own failure comes back as the module's D-Bus error. */
-  reply = ws_client_request (client, "{\"type\":\"call\",\"action\":\"board.fail\",\"id\":3}", 3);
+  reply = ws_client_request (client, "{\"type\":\"call\",\"action\":\"dash_board.fail\",\"id\":3}",
+                             3);
   g_assert_nonnull (reply);
   g_assert_cmpstr (json_object_get_string_member (reply, "type"), ==, "error");
   g_assert_cmpstr (json_object_get_string_member (reply, "code"), ==,
@@ -313,30 +315,31 @@ test_bad_input (void)
   assert_error_without_id (client, "[1, 2, 3]", "bad-request");
   assert_error_reply (client, "{\"type\":\"dance\",\"id\":10}", 10, "bad-request");
   assert_error_reply (client, "{\"type\":\"call\",\"action\":42,\"id\":11}", 11, "bad-request");
-  assert_error_reply (client, "{\"type\":\"set\",\"value\":\"board.level\",\"id\":12}", 12,
+  assert_error_reply (client, "{\"type\":\"set\",\"value\":\"dash_board.level\",\"id\":12}", 12,
                       "bad-request");
   assert_error_reply (client,
-                      "{\"type\":\"call\",\"action\":\"board.toggle\",\"args\":[\"yes\"],"
+                      "{\"type\":\"call\",\"action\":\"dash_board.toggle\",\"args\":[\"yes\"],"
                       "\"id\":13}",
                       13, "invalid-args");
-  assert_error_reply (client,
-                      "{\"type\":\"call\",\"action\":\"board.toggle\",\"args\":true,\"id\":14}", 14,
-                      "bad-request");
-  assert_error_reply (client,
-                      "{\"type\":\"set\",\"value\":\"board.level\",\"data\":\"high\",\"id\":15}",
-                      15, "invalid-args");
+  assert_error_reply (
+      client, "{\"type\":\"call\",\"action\":\"dash_board.toggle\",\"args\":true,\"id\":14}", 14,
+      "bad-request");
+  assert_error_reply (
+      client, "{\"type\":\"set\",\"value\":\"dash_board.level\",\"data\":\"high\",\"id\":15}", 15,
+      "invalid-args");
   assert_error_reply (client, "{\"type\":\"set\",\"value\":\"nope.x\",\"data\":1,\"id\":16}", 16,
                       "unknown-value");
   assert_error_reply (client, "{\"type\":\"call\",\"action\":\"nope.y\",\"id\":17}", 17,
                       "unknown-action");
-  assert_error_reply (client, "{\"type\":\"set\",\"value\":\"board.counter\",\"data\":1,\"id\":18}",
+  assert_error_reply (client,
+                      "{\"type\":\"set\",\"value\":\"dash_board.counter\",\"data\":1,\"id\":18}",
                       18, "read-only");
   assert_error_reply (client,
-                      "{\"type\":\"set\",\"value\":\"board.level\",\"data\":1000,"
+                      "{\"type\":\"set\",\"value\":\"dash_board.level\",\"data\":1000,"
                       "\"id\":19}",
                       19, "org.kervi.Error.OutOfRange");
   assert_error_reply (client,
-                      "{\"type\":\"call\",\"action\":\"board.burst\",\"args\":[99999999999],"
+                      "{\"type\":\"call\",\"action\":\"dash_board.burst\",\"args\":[99999999999],"
                       "\"id\":20}",
                       20, "invalid-args");
 
@@ -398,14 +401,14 @@ test_coalescing (void)
 {
   g_autoptr (DashApp) app = dash_app_start ("dashmod");
   g_autoptr (WsClient) client = connect_ready (app);
-  CountWant want = { "board.counter", 0, 0 };
+  CountWant want = { "dash_board.counter", 0, 0 };
   guint from = client->messages->len;
   JsonObject *reply;
 
   /* 2000 changes in a row: the browser gets far fewer frames, and the
    * last one carries the latest value. */
   reply = ws_client_request (client,
-                             "{\"type\":\"call\",\"action\":\"board.burst\","
+                             "{\"type\":\"call\",\"action\":\"dash_board.burst\","
                              "\"args\":[2000],\"id\":1}",
                              1);
   g_assert_nonnull (reply);
@@ -449,10 +452,12 @@ test_module_restart (void)
   kill (pid, SIGKILL);
   down = ws_client_wait (client, from, match_module, &failed, 10);
   g_assert_nonnull (down);
-  g_assert_nonnull (ws_client_wait_snapshot (client, from, "values", "board.level", FALSE, 10));
+  g_assert_nonnull (
+      ws_client_wait_snapshot (client, from, "values", "dash_board.level", FALSE, 10));
   up = ws_client_wait (client, from, match_module, &ready, 20);
   g_assert_nonnull (up);
-  g_assert_nonnull (ws_client_wait_snapshot (client, from, "actions", "board.toggle", TRUE, 10));
+  g_assert_nonnull (
+      ws_client_wait_snapshot (client, from, "actions", "dash_board.toggle", TRUE, 10));
   g_assert_false (client->closed);
 }
 

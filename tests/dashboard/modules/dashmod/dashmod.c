@@ -1,6 +1,6 @@
 /* dashmod.c: the module the dashboard tests run
  *
- * A controller "board" with inputs (level, enabled), outputs (counter,
+ * A controller "dash_board" with inputs (level, enabled), outputs (counter,
  * toggled), actions (toggle, burst, fail), a dashboard "test" declared in
  * this module, and links of every kind.
  *
@@ -46,7 +46,7 @@ G_MODULE_EXPORT gboolean kervi_module_init (KerviModule *module, GError **error)
 G_MODULE_EXPORT gboolean
 kervi_module_init (KerviModule *module, GError **error)
 {
-  g_autoptr (KerviController) board = kervi_controller_new ("board", "Board");
+  g_autoptr (KerviController) board = kervi_controller_new ("dash_board", "Board");
   g_autoptr (KerviNumberValue) level = kervi_number_value_new ("level", "Level", 0, 100, "%");
   g_autoptr (KerviBooleanValue) enabled = kervi_boolean_value_new ("enabled", "Enabled");
   g_autoptr (KerviAction) toggle_action
@@ -78,6 +78,6 @@ kervi_module_init (KerviModule *module, GError **error)
          && kervi_value_link_to_dashboard (KERVI_VALUE (enabled), "test", "main", "switch", NULL,
                                            error)
          && kervi_action_link_to_dashboard (toggle_action, "test", "main", "switch",
-                                            "{\"value\": \"board.toggled\"}", error)
+                                            "{\"value\": \"dash_board.toggled\"}", error)
          && kervi_action_link_to_dashboard (fail_action, "test", "main", "button", NULL, error);
 }
