@@ -8,9 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* Points kept per value and the least time between two kept points: a
- * faster value overwrites its newest point, so the ring spans at least
- * KD_RING_SIZE * KD_RING_SPACING_US. */
+/* Points kept per value. A point less than KD_RING_SPACING_US after the
+ * point before the newest overwrites the newest, so any two consecutive
+ * gaps span at least KD_RING_SPACING_US: the ring covers at least
+ * KD_RING_SIZE / 2 * KD_RING_SPACING_US of a fast value. */
 #define KD_RING_SIZE 600
 #define KD_RING_SPACING_US (250 * G_TIME_SPAN_MILLISECOND)
 
