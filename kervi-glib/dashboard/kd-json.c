@@ -1,4 +1,4 @@
-/* kd-json.c: GVariant <-> JSON for the dashboard's WebSocket protocol
+/* kd-json.c: GVariant <-> JSON, and D-Bus proxy properties
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -295,4 +295,47 @@ kd_json_to_string (JsonNode *node)
 
   json_generator_set_root (generator, node);
   return json_generator_to_data (generator, NULL);
+}
+
+/* Cached properties of a GDBusProxy, with defaults for missing or
+ * ill-typed ones: "", FALSE, 0, NULL. */
+
+char *
+kd_proxy_dup_string (GDBusProxy *proxy, const char *name)
+{
+  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
+
+  if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
+    return g_strdup ("");
+  return g_variant_dup_string (v, NULL);
+}
+
+gboolean
+kd_proxy_get_boolean (GDBusProxy *proxy, const char *name)
+{
+  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
+
+  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN)
+         && g_variant_get_boolean (v);
+}
+
+double
+kd_proxy_get_double (GDBusProxy *proxy, const char *name)
+{
+  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
+
+  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE)
+             ? g_variant_get_double (v)
+             : 0;
+}
+
+JsonNode *
+kd_proxy_get_json (GDBusProxy *proxy, const char *name)
+{
+  g_autofree char *text = kd_proxy_dup_string (proxy, name);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  if (*text == '\0' || !json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  return json_node_copy (json_parser_get_root (parser));
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "kd-bus.h"
+#include "kd-json.h"
 #include "kd-watcher.h"
 
 /* One KdPeer per bus name org.kervi.App and org.kervi.Module.*, from the
@@ -48,46 +49,6 @@ kd_peer_free (KdPeer *peer)
   g_free (peer);
 }
 
-/* Property helpers */
-
-static char *
-dup_string (GDBusProxy *proxy, const char *name)
-{
-  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
-
-  if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
-    return g_strdup ("");
-  return g_variant_dup_string (v, NULL);
-}
-
-static gboolean
-get_boolean (GDBusProxy *proxy, const char *name)
-{
-  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
-
-  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN) && g_variant_get_boolean (v);
-}
-
-static double
-get_double (GDBusProxy *proxy, const char *name)
-{
-  g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
-
-  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE) ? g_variant_get_double (v)
-                                                                      : 0;
-}
-
-static JsonNode *
-get_json (GDBusProxy *proxy, const char *name)
-{
-  g_autofree char *text = dup_string (proxy, name);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-
-  if (*text == '\0' || !json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 /* The id of the component at or above @path (/org/kervi/component/<id>[/<value>]):
  * its Component Id when the object is known, else the path element (ids
  * are path elements as they are, see data/org.kervi.xml). */
@@ -110,7 +71,7 @@ component_id_for (KdPeer *peer, const char *path)
         = g_dbus_object_manager_get_interface (peer->manager, component_path, KD_COMPONENT_IFACE);
   if (component != NULL)
     {
-      g_autofree char *id = dup_string (G_DBUS_PROXY (component), "Id");
+      g_autofree char *id = kd_proxy_dup_string (G_DBUS_PROXY (component), "Id");
       if (*id != '\0')
         return g_steal_pointer (&id);
     }
@@ -124,14 +85,14 @@ update_component (KdPeer *peer, const char *path, GDBusProxy *proxy)
 {
   KdComponent *c = g_new0 (KdComponent, 1);
 
-  c->id = dup_string (proxy, "Id");
-  c->name = dup_string (proxy, "Name");
-  c->type = dup_string (proxy, "Type");
-  c->module = dup_string (proxy, "Module");
-  c->available = get_boolean (proxy, "Available");
-  c->status = dup_string (proxy, "Status");
-  c->info = get_json (proxy, "Info");
-  c->links = get_json (proxy, "Dashboards");
+  c->id = kd_proxy_dup_string (proxy, "Id");
+  c->name = kd_proxy_dup_string (proxy, "Name");
+  c->type = kd_proxy_dup_string (proxy, "Type");
+  c->module = kd_proxy_dup_string (proxy, "Module");
+  c->available = kd_proxy_get_boolean (proxy, "Available");
+  c->status = kd_proxy_dup_string (proxy, "Status");
+  c->info = kd_proxy_get_json (proxy, "Info");
+  c->links = kd_proxy_get_json (proxy, "Dashboards");
   c->online = TRUE;
   c->owner = g_strdup (peer->name);
   c->path = g_strdup (path);
@@ -152,14 +113,14 @@ update_value (KdPeer *peer, const char *path, GDBusProxy *proxy)
   g_autoptr (GVariant) value = g_dbus_proxy_get_cached_property (proxy, "Value");
   g_autoptr (GVariant) timestamp = g_dbus_proxy_get_cached_property (proxy, "Timestamp");
 
-  v->id = dup_string (proxy, "Id");
-  v->name = dup_string (proxy, "Name");
+  v->id = kd_proxy_dup_string (proxy, "Id");
+  v->name = kd_proxy_dup_string (proxy, "Name");
   v->component = component_id_for (peer, path);
-  v->kind = dup_string (proxy, "Type");
-  v->unit = dup_string (proxy, "Unit");
-  v->min = get_double (proxy, "Min");
-  v->max = get_double (proxy, "Max");
-  v->input = get_boolean (proxy, "Input");
+  v->kind = kd_proxy_dup_string (proxy, "Type");
+  v->unit = kd_proxy_dup_string (proxy, "Unit");
+  v->min = kd_proxy_get_double (proxy, "Min");
+  v->max = kd_proxy_get_double (proxy, "Max");
+  v->input = kd_proxy_get_boolean (proxy, "Input");
   if (options != NULL && g_variant_is_of_type (options, G_VARIANT_TYPE_STRING_ARRAY))
     v->options = g_variant_dup_strv (options, NULL);
   if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
@@ -181,8 +142,8 @@ update_value (KdPeer *peer, const char *path, GDBusProxy *proxy)
 static void
 update_app (KdPeer *peer, GDBusProxy *proxy)
 {
-  g_autofree char *id = dup_string (proxy, "Id");
-  g_autofree char *name = dup_string (proxy, "Name");
+  g_autofree char *id = kd_proxy_dup_string (proxy, "Id");
+  g_autofree char *name = kd_proxy_dup_string (proxy, "Name");
   g_autoptr (GVariant) modules = g_dbus_proxy_get_cached_property (proxy, "Modules");
 
   kd_model_set_app (peer->watcher->model, id, name);
@@ -356,7 +317,7 @@ proxy_signal_cb (GDBusObjectManagerClient *manager, GDBusObjectProxy *object, GD
   if (g_str_equal (iface, KD_VALUE_IFACE) && g_str_equal (signal, "Changed")
       && g_variant_is_of_type (params, G_VARIANT_TYPE ("(vx)")))
     {
-      g_autofree char *id = dup_string (proxy, "Id");
+      g_autofree char *id = kd_proxy_dup_string (proxy, "Id");
       g_autoptr (GVariant) value = NULL;
       gint64 timestamp;
 
