@@ -24,5 +24,8 @@
 #include "devices/kervi-devices.h"
 #include "kervi-module.h"
 #include "kervi-application.h"
+#include "kervi-dashboard-panel.h"
+#include "kervi-dashboard.h"
+#include "kervi-dashboard-link.h"
 
 #undef KERVI_INSIDE
