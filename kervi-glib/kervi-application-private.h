@@ -57,6 +57,7 @@ struct _KerviApplication
   gboolean started;
   gboolean quitting;
   gboolean stopped;
+  int exit_status;
 };
 
 extern const GDBusInterfaceVTable _kervi_app_vtable;

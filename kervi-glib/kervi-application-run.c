@@ -541,6 +541,7 @@ stop (KerviApplication *self)
                    kervi_bus_get_pending_calls (bus));
     }
   stop_modules (self);
+  g_signal_handlers_disconnect_by_data (bus, self);
   if (kervi_bus_get_directory (bus) != NULL)
     g_signal_handlers_disconnect_by_data (kervi_bus_get_directory (bus), self);
   stop_child (self, &self->dashboard_child);
@@ -553,6 +554,19 @@ stop (KerviApplication *self)
   g_unsetenv ("KERVI_BUS_ADDRESS");
 }
 
+/* Without its bus the application cannot reach its modules, and they exit
+ * when they see the bus go: stop the rest cleanly instead of restarting
+ * modules into the void. */
+static void
+on_bus_closed (KerviBus *bus, KerviApplication *self)
+{
+  if (self->quitting)
+    return;
+  g_warning ("The private bus went away; stopping");
+  self->exit_status = 1;
+  kervi_application_quit (self);
+}
+
 static gboolean
 start (KerviApplication *self, GError **error)
 {
@@ -561,6 +575,7 @@ start (KerviApplication *self, GError **error)
     return FALSE;
   if (!start_bus (self, error))
     return FALSE;
+  g_signal_connect (kervi_bus_get_default (), "closed", G_CALLBACK (on_bus_closed), self);
   export_app (self);
   if (!start_dashboard (self, error) || !start_modules (self, error))
     return FALSE;
@@ -692,6 +707,8 @@ kervi_application_run (KerviApplication *self, int argc, char **argv)
     }
 
   stop (self);
+  if (self->exit_status != 0)
+    status = self->exit_status;
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   g_message ("Application '%s' stopped", self->config.app_id);
