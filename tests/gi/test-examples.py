@@ -65,7 +65,10 @@ class FanControllerExample:
 
 
 class TestPythonExample(FanControllerExample, unittest.TestCase):
-    argv = [os.environ["KERVI_GI_PYTHON"], os.path.join(EXAMPLES, "fan-controller-python", "myapp.py")]
+    argv = [
+        os.environ["KERVI_GI_PYTHON"],
+        os.path.join(EXAMPLES, "fan-controller-python", "myapp.py"),
+    ]
 
 
 @unittest.skipUnless(os.environ.get("KERVI_GI_GJS"), "gjs is not installed")

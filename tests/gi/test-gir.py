@@ -70,7 +70,9 @@ class TestGir(unittest.TestCase):
         self.assertEqual(parameters, [])
 
     def test_error_domains(self):
-        domains = {e.get("name"): e.get(GLIB + "error-domain") for e in self.elements("enumeration")}
+        domains = {
+            e.get("name"): e.get(GLIB + "error-domain") for e in self.elements("enumeration")
+        }
         self.assertEqual(domains["Error"], "kervi-error-quark")
         self.assertEqual(domains["ConfigError"], "kervi-config-error-quark")
         self.assertEqual(domains["DriverError"], "kervi-driver-error-quark")

@@ -100,7 +100,8 @@ class TestMixedModules(unittest.TestCase):
         self.assertEqual(remote_error(raised.exception), "org.kervi.Error.ActionFailed")
         self.assertIn("too hot to handle", raised.exception.message)
         # Failed, not crashed: the module still answers.
-        self.assertEqual(self.app.call_action("pyside", "pyside.echo", "x", signature="s"), ("python: x",))
+        answer = self.app.call_action("pyside", "pyside.echo", "x", signature="s")
+        self.assertEqual(answer, ("python: x",))
 
     def test_python_action_wrong_arguments(self):
         with self.assertRaises(GLib.Error) as raised:
@@ -112,7 +113,11 @@ class TestMixedModules(unittest.TestCase):
 
     def test_python_application_action(self):
         reply = self.app.call(
-            "org.kervi.App", "/org/kervi/app", "org.kervi.Actions", "add", GLib.Variant("(ii)", (2, 40))
+            "org.kervi.App",
+            "/org/kervi/app",
+            "org.kervi.Actions",
+            "add",
+            GLib.Variant("(ii)", (2, 40)),
         )
         self.assertEqual(reply.unpack(), (42,))
 

@@ -81,7 +81,7 @@ class TestValues(unittest.TestCase):
     def test_changed_signal(self):
         value = Kervi.NumberValue("watched")
         seen = []
-        value.connect("changed", lambda _value, variant, timestamp: seen.append((variant, timestamp)))
+        value.connect("changed", lambda _value, variant, stamp: seen.append((variant, stamp)))
         value.value = 5
         value.value = 5  # the same value: no change
         value.value = 6
