@@ -209,7 +209,7 @@ class _ActionSpec:
     def _parameters(self, func):
         try:
             return inspect.signature(func, eval_str=True)
-        except NameError:
+        except Exception:  # string annotations that are not Python names
             return inspect.signature(func)
 
     def _signature_of(self, func):
