@@ -11,27 +11,6 @@
 #include "kervi-devices-private.h"
 #include "kervi-sysfs.h"
 
-KerviDriverError
-_kervi_driver_error_from_errno (int errsv)
-{
-  switch (errsv)
-    {
-      case ENOENT:
-      case ENODEV:
-      case ENXIO:
-      case ENOTDIR:
-      case EREMOTEIO:
-        return KERVI_DRIVER_ERROR_NOT_FOUND;
-      case EACCES:
-      case EPERM:
-        return KERVI_DRIVER_ERROR_PERMISSION;
-      case EBUSY:
-        return KERVI_DRIVER_ERROR_BUSY;
-      default:
-        return KERVI_DRIVER_ERROR_IO;
-    }
-}
-
 void
 _kervi_backoff_init (KerviBackoff *backoff, guint initial_ms, guint max_ms)
 {
@@ -74,42 +53,4 @@ void
 _kervi_backoff_fired (KerviBackoff *backoff)
 {
   backoff->source_id = 0;
-}
-
-gboolean
-_kervi_devices_write_attribute (const char *root, const char *path, const char *contents,
-                                GError **error)
-{
-  g_autofree char *full = _kervi_sysfs_path (root, path);
-  size_t len = strlen (contents);
-  ssize_t n;
-  int fd;
-
-  fd = open (full, O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (fd < 0)
-    {
-      int errsv = errno;
-      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv), "%s: %s",
-                   full, g_strerror (errsv));
-      return FALSE;
-    }
-  do
-    n = write (fd, contents, len);
-  while (n < 0 && errno == EINTR);
-  if (n < 0 || (size_t)n != len)
-    {
-      int errsv = n < 0 ? errno : EIO;
-      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv),
-                   "%s: cannot write '%s': %s", full, contents, g_strerror (errsv));
-      close (fd);
-      return FALSE;
-    }
-  if (close (fd) < 0)
-    {
-      int errsv = errno;
-      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv),
-                   "%s: cannot write '%s': %s", full, contents, g_strerror (errsv));
-      return FALSE;
-    }
-  return TRUE;
 }

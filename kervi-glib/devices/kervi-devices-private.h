@@ -8,18 +8,16 @@
 
 #include "kervi-error.h"
 
+#include "kervi-sysfs.h"
+
 G_BEGIN_DECLS
 
 /* The first and the longest wait between two attempts to open a device. */
 #define KERVI_BACKOFF_INITIAL_MS 1000
 #define KERVI_BACKOFF_MAX_MS 60000
 
-KerviDriverError _kervi_driver_error_from_errno (int errsv);
-
 /* Writes a kernel attribute under a redirectable root, truncating it, so
  * that recorded trees of regular files hold exactly what was written. */
-gboolean _kervi_devices_write_attribute (const char *root, const char *path, const char *contents,
-                                         GError **error);
 
 /* A retry timer whose interval doubles on every failure, up to a maximum.
  * Everything runs in the thread-default main context of the owner. */

@@ -89,7 +89,7 @@ write_attribute (KerviPwmOutput *self, const char *dir, const char *name, gint64
   g_autofree char *contents = g_strdup_printf ("%" G_GINT64_FORMAT, value);
   g_autoptr (GError) local_error = NULL;
 
-  if (!_kervi_devices_write_attribute (self->root, path, contents, &local_error))
+  if (!_kervi_sysfs_write (self->root, path, contents, &local_error))
     {
       g_set_error (error, KERVI_DRIVER_ERROR, local_error->code, "%s: cannot set %s to %s (%s)",
                    self->label, name, contents, local_error->message);

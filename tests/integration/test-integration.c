@@ -400,9 +400,9 @@ test_sigkill (void)
 static void
 test_bus_dies (void)
 {
-  g_autoptr(KerviTestApp) app = start_app ("producer;consumer", TRUE);
+  g_autoptr (KerviTestApp) app = start_app ("producer;consumer", TRUE);
   const char *modules[] = { "producer", "consumer", NULL };
-  g_autoptr(GArray) pids = process_ids (app, modules);
+  g_autoptr (GArray) pids = process_ids (app, modules);
   GPid bus = g_array_index (pids, GPid, pids->len - 1);
 
   /* Without its bus the application stops, with an error, and takes its
