@@ -37,6 +37,7 @@ struct _KerviApplication
 
   KerviConfig config;
   char *config_file;
+  char *program;      /* NULL: /proc/self/exe */
   GPtrArray *modules; /* ModuleProcess */
   GPtrArray *actions; /* KerviAction, application-wide */
 
@@ -56,6 +57,7 @@ struct _KerviApplication
   gboolean started;
   gboolean quitting;
   gboolean stopped;
+  int exit_status;
 };
 
 extern const GDBusInterfaceVTable _kervi_app_vtable;

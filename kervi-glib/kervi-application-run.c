@@ -362,15 +362,25 @@ modules_settled (KerviApplication *self, gpointer data)
   return TRUE;
 }
 
+/* Returns: (transfer full) (nullable): #KerviApplication:program, or else
+ * the running executable */
+static char *
+program_file (KerviApplication *self)
+{
+  if (self->program != NULL)
+    return g_strdup (self->program);
+  return g_file_read_link ("/proc/self/exe", NULL);
+}
+
 static char *
 module_dir (KerviApplication *self)
 {
-  g_autofree char *exe = NULL;
+  g_autofree char *program = NULL;
 
   if (self->config.module_dir != NULL)
     return g_strdup (self->config.module_dir);
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  return exe != NULL ? g_path_get_dirname (exe) : g_get_current_dir ();
+  program = program_file (self);
+  return program != NULL ? g_path_get_dirname (program) : g_get_current_dir ();
 }
 
 static gboolean
@@ -531,6 +541,7 @@ stop (KerviApplication *self)
                    kervi_bus_get_pending_calls (bus));
     }
   stop_modules (self);
+  g_signal_handlers_disconnect_by_data (bus, self);
   if (kervi_bus_get_directory (bus) != NULL)
     g_signal_handlers_disconnect_by_data (kervi_bus_get_directory (bus), self);
   stop_child (self, &self->dashboard_child);
@@ -543,6 +554,19 @@ stop (KerviApplication *self)
   g_unsetenv ("KERVI_BUS_ADDRESS");
 }
 
+/* Without its bus the application cannot reach its modules, and they exit
+ * when they see the bus go: stop the rest cleanly instead of restarting
+ * modules into the void. */
+static void
+on_bus_closed (KerviBus *bus, KerviApplication *self)
+{
+  if (self->quitting)
+    return;
+  g_warning ("The private bus went away; stopping");
+  self->exit_status = 1;
+  kervi_application_quit (self);
+}
+
 static gboolean
 start (KerviApplication *self, GError **error)
 {
@@ -551,6 +575,7 @@ start (KerviApplication *self, GError **error)
     return FALSE;
   if (!start_bus (self, error))
     return FALSE;
+  g_signal_connect (kervi_bus_get_default (), "closed", G_CALLBACK (on_bus_closed), self);
   export_app (self);
   if (!start_dashboard (self, error) || !start_modules (self, error))
     return FALSE;
@@ -567,15 +592,29 @@ on_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* `<program>.conf`; for a script `myapp.py` or `myapp.js`, also
+ * `myapp.conf`. */
 static char *
-default_config_file (void)
+default_config_file (KerviApplication *self)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *program = program_file (self);
   g_autofree char *name = NULL;
+  const char *basename;
+  const char *dot;
 
-  if (exe == NULL)
+  if (program == NULL)
     return NULL;
-  name = g_strconcat (exe, ".conf", NULL);
+  name = g_strconcat (program, ".conf", NULL);
+  if (g_file_test (name, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&name);
+  g_clear_pointer (&name, g_free);
+
+  basename = strrchr (program, G_DIR_SEPARATOR);
+  basename = basename != NULL ? basename + 1 : program;
+  dot = strrchr (basename, '.');
+  if (dot == NULL || dot == basename)
+    return NULL;
+  name = g_strdup_printf ("%.*s.conf", (int)(dot - program), program);
   return g_file_test (name, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&name) : NULL;
 }
 
@@ -615,7 +654,10 @@ kervi_application_run (KerviApplication *self, int argc, char **argv)
   g_return_val_if_fail (KERVI_IS_APPLICATION (self), 1);
   g_return_val_if_fail (!self->started, 1);
 
-  args = argv != NULL ? g_strdupv (argv) : g_new0 (char *, 1);
+  /* @argv need not be NULL-terminated: bindings pass @argc elements. */
+  args = g_new0 (char *, MAX (argc, 0) + 1);
+  for (int i = 0; argv != NULL && i < argc; i++)
+    args[i] = g_strdup (argv[i]);
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, self->config.app_name);
   g_option_context_add_main_entries (context, entries, NULL);
@@ -627,7 +669,7 @@ kervi_application_run (KerviApplication *self, int argc, char **argv)
   if (config_file == NULL)
     config_file = g_strdup (g_getenv ("KERVI_CONFIG"));
   if (config_file == NULL)
-    config_file = default_config_file ();
+    config_file = default_config_file (self);
   if (config_file != NULL && !kervi_application_load_config (self, config_file, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -665,6 +707,8 @@ kervi_application_run (KerviApplication *self, int argc, char **argv)
     }
 
   stop (self);
+  if (self->exit_status != 0)
+    status = self->exit_status;
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   g_message ("Application '%s' stopped", self->config.app_id);

@@ -29,18 +29,20 @@
  * main (int argc, char **argv)
  * {
  *   g_autoptr(KerviApplication) app = kervi_application_new ("fan-controller", "Fan controller");
+ *   g_autoptr(KerviAction) start = kervi_action_new ("app_main", NULL, "", app_main, NULL, NULL);
  *
  *   kervi_application_add_module (app, "sensors");
  *   kervi_application_add_module (app, "controllers");
- *   kervi_application_add_action (app, kervi_action_new ("app_main", NULL, "", app_main, NULL,
- * NULL), NULL); return kervi_application_run (app, argc, argv);
+ *   kervi_application_add_action (app, start, NULL);
+ *   return kervi_application_run (app, argc, argv);
  * }
  * ]|
  *
  * kervi_application_run() creates the runtime folder
  * `$XDG_RUNTIME_DIR/kervi/<app-id>` (mode 0700), starts `dbus-daemon` on the
  * socket `bus` in it, owns `org.kervi.App`, starts the dashboard process,
- * then one process per module (a folder of that name next to the program),
+ * then one process per module (a folder of that name next to the program,
+ * see #KerviApplication:program),
  * waits until every module owns its bus name `org.kervi.Module.<id>` with
  * its components exported, and runs the action `app_main` if there is one.
  *
@@ -65,6 +67,7 @@ enum
   PROP_NAME,
   PROP_BUS_ADDRESS,
   PROP_RUNTIME_DIR,
+  PROP_PROGRAM,
   N_PROPS
 };
 
@@ -217,6 +220,7 @@ kervi_application_finalize (GObject *object)
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_free (self->bus_address);
   g_free (self->config_file);
+  g_free (self->program);
   kervi_config_clear (&self->config);
 
   G_OBJECT_CLASS (kervi_application_parent_class)->finalize (object);
@@ -241,6 +245,9 @@ kervi_application_get_property (GObject *object, guint prop_id, GValue *value, G
       case PROP_RUNTIME_DIR:
         g_value_set_string (value, kervi_application_get_runtime_dir (self));
         break;
+      case PROP_PROGRAM:
+        g_value_set_string (value, self->program);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -261,6 +268,9 @@ kervi_application_set_property (GObject *object, guint prop_id, const GValue *va
       case PROP_NAME:
         g_free (self->config.app_name);
         self->config.app_name = g_value_dup_string (value);
+        break;
+      case PROP_PROGRAM:
+        kervi_application_set_program (self, g_value_get_string (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -324,6 +334,23 @@ kervi_application_class_init (KerviApplicationClass *klass)
    */
   properties[PROP_RUNTIME_DIR] = g_param_spec_string ("runtime-dir", NULL, NULL, NULL,
                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KerviApplication:program:
+   *
+   * The file of the application's program, or %NULL for the running
+   * executable (`/proc/self/exe`). The module folders are looked up next to
+   * it, and its configuration file is `<program>.conf` (or, for a script
+   * such as `myapp.py`, `myapp.conf`) unless the configuration names
+   * another `module-dir` or `--config` is given.
+   *
+   * Programs run by an interpreter set it to their script: the Python
+   * override of kervi_application_run() does so from `sys.argv[0]`; GJS
+   * programs pass `System.programPath`.
+   */
+  properties[PROP_PROGRAM]
+      = g_param_spec_string ("program", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -427,6 +454,48 @@ kervi_application_get_runtime_dir (KerviApplication *self)
   g_return_val_if_fail (KERVI_IS_APPLICATION (self), NULL);
 
   return self->runtime_dir != NULL ? kervi_runtime_dir_get_path (self->runtime_dir) : NULL;
+}
+
+/**
+ * kervi_application_get_program:
+ * @self: a #KerviApplication
+ *
+ * Returns: (nullable) (type filename): the program file set with
+ *   kervi_application_set_program(), or %NULL
+ */
+const char *
+kervi_application_get_program (KerviApplication *self)
+{
+  g_return_val_if_fail (KERVI_IS_APPLICATION (self), NULL);
+
+  return self->program;
+}
+
+/**
+ * kervi_application_set_program:
+ * @self: a #KerviApplication
+ * @program: (nullable) (type filename): the program file, or %NULL for the
+ *   running executable
+ *
+ * Sets #KerviApplication:program, which decides where the module folders
+ * and the default configuration file are. A relative path is taken from
+ * the current folder. Set it before kervi_application_run().
+ */
+void
+kervi_application_set_program (KerviApplication *self, const char *program)
+{
+  g_autofree char *absolute = NULL;
+
+  g_return_if_fail (KERVI_IS_APPLICATION (self));
+  g_return_if_fail (!self->started);
+
+  if (program != NULL && *program != '\0')
+    absolute = g_canonicalize_filename (program, NULL);
+  if (g_strcmp0 (self->program, absolute) == 0)
+    return;
+  g_free (self->program);
+  self->program = g_steal_pointer (&absolute);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
 }
 
 static void

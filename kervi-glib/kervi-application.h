@@ -42,6 +42,8 @@ const char *kervi_application_get_id (KerviApplication *self);
 const char *kervi_application_get_name (KerviApplication *self);
 const char *kervi_application_get_bus_address (KerviApplication *self);
 const char *kervi_application_get_runtime_dir (KerviApplication *self);
+const char *kervi_application_get_program (KerviApplication *self);
+void kervi_application_set_program (KerviApplication *self, const char *program);
 
 void kervi_application_add_module (KerviApplication *self, const char *module_id);
 const char *const *kervi_application_get_modules (KerviApplication *self);

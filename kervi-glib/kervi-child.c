@@ -93,6 +93,9 @@ child_setup (gpointer user_data)
 {
   pid_t parent = GPOINTER_TO_INT (user_data);
 
+  /* A group of its own: Ctrl-C in a terminal reaches the application only,
+   * which then stops its children in order (app_exit first). */
+  setpgid (0, 0);
   prctl (PR_SET_PDEATHSIG, SIGTERM);
   /* The parent may have died before prctl(): then nobody will tell us. */
   if (getppid () != parent)

@@ -34,6 +34,15 @@ struct _KerviControllerClass
   gpointer padding[8];
 };
 
+/**
+ * KerviControllerClass::input_changed:
+ * @self: the controller
+ * @input: the input that changed
+ *
+ * The class handler of #KerviController::input-changed. Subclasses
+ * implement it to react to their inputs, typically by setting outputs.
+ */
+
 KerviController *kervi_controller_new (const char *id, const char *name);
 
 gboolean kervi_controller_add_input (KerviController *self, KerviValue *value, GError **error);

@@ -26,6 +26,14 @@ static const GDBusErrorEntry kervi_dbus_error_entries[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kervi_dbus_error_entries) == KERVI_ERROR_EXISTS + 1);
 
+/**
+ * kervi_error_quark:
+ *
+ * The error domain %KERVI_ERROR, registered with GDBus so that every code
+ * travels over the bus as `org.kervi.Error.<Code>`.
+ *
+ * Returns: the #GQuark of %KERVI_ERROR
+ */
 GQuark
 kervi_error_quark (void)
 {
@@ -36,6 +44,29 @@ kervi_error_quark (void)
   return (GQuark)quark;
 }
 
-G_DEFINE_QUARK (kervi - config - error - quark, kervi_config_error)
-G_DEFINE_QUARK (kervi - driver - error - quark, kervi_driver_error)
-G_DEFINE_QUARK (kervi - process - error - quark, kervi_process_error)
+/* The quark names are the error domains' names in every language binding;
+ * keep clang-format from spacing out the dashes. */
+/* clang-format off */
+
+/**
+ * kervi_config_error_quark:
+ *
+ * Returns: the #GQuark of %KERVI_CONFIG_ERROR
+ */
+G_DEFINE_QUARK (kervi-config-error-quark, kervi_config_error)
+
+/**
+ * kervi_driver_error_quark:
+ *
+ * Returns: the #GQuark of %KERVI_DRIVER_ERROR
+ */
+G_DEFINE_QUARK (kervi-driver-error-quark, kervi_driver_error)
+
+/**
+ * kervi_process_error_quark:
+ *
+ * Returns: the #GQuark of %KERVI_PROCESS_ERROR
+ */
+G_DEFINE_QUARK (kervi-process-error-quark, kervi_process_error)
+
+/* clang-format on */

@@ -421,6 +421,9 @@ kervi_module_run (KerviModule *self, GError **error)
   g_source_remove (sigterm_id);
   g_source_remove (sigint_id);
   g_signal_handlers_disconnect_by_data (bus, self);
+  /* Releasing the name needs the bus; once it is gone, so is the name. */
+  if (g_dbus_connection_is_closed (kervi_bus_get_connection (bus)))
+    self->own_id = 0;
   g_clear_handle_id (&self->own_id, g_bus_unown_name);
   kervi_bus_disconnect (bus);
 

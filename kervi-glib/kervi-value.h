@@ -68,6 +68,35 @@ struct _KerviValueClass
   gpointer padding[8];
 };
 
+/**
+ * KerviValueClass::to_variant:
+ * @self: the value
+ *
+ * Returns: (transfer full): the current value as a new #GVariant of the
+ *   kind's D-Bus type
+ */
+
+/**
+ * KerviValueClass::check_variant:
+ * @self: the value
+ * @value: a candidate of the kind's D-Bus type
+ * @error: return location for a #GError
+ *
+ * Validates @value (range, options) without storing it.
+ *
+ * Returns: %TRUE if @value may be stored, %FALSE with @error set otherwise
+ */
+
+/**
+ * KerviValueClass::store_variant:
+ * @self: the value
+ * @value: a validated value of the kind's D-Bus type
+ *
+ * Stores @value.
+ *
+ * Returns: %TRUE if it differed from the current value
+ */
+
 const char *kervi_value_get_id (KerviValue *self);
 const char *kervi_value_get_global_id (KerviValue *self);
 const char *kervi_value_get_name (KerviValue *self);

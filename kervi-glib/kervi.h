@@ -21,7 +21,11 @@
 #include "kervi-sensor-driver.h"
 #include "kervi-sensor.h"
 #include "kervi-drivers.h"
+#include "devices/kervi-devices.h"
 #include "kervi-module.h"
 #include "kervi-application.h"
+#include "kervi-dashboard-panel.h"
+#include "kervi-dashboard.h"
+#include "kervi-dashboard-link.h"
 
 #undef KERVI_INSIDE

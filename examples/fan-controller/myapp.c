@@ -52,12 +52,19 @@ main (int argc, char **argv)
       = kervi_action_new ("app_main", "Start", "", app_main, NULL, NULL);
   g_autoptr (KerviAction) exit_action
       = kervi_action_new ("app_exit", "Stop", "", app_exit, NULL, NULL);
+  g_autoptr (KerviDashboard) dashboard = kervi_dashboard_new ("main", "Fan controller", TRUE);
+  g_autoptr (KerviDashboardPanel) cpu_panel = kervi_dashboard_panel_new ("cpu", "CPU", 50);
+  g_autoptr (KerviDashboardPanel) fan_panel = kervi_dashboard_panel_new ("fan", "Fan", 50);
 
   /* The modules are listed in myapp.conf; listing them here works too. */
   kervi_application_add_module (app, "sensors");
   kervi_application_add_module (app, "controllers");
   kervi_application_add_action (app, main_action, NULL);
   kervi_application_add_action (app, exit_action, NULL);
+
+  /* The dashboard the modules link their values to (Kervi's dashboards). */
+  kervi_dashboard_add_panel (dashboard, cpu_panel, NULL);
+  kervi_dashboard_add_panel (dashboard, fan_panel, NULL);
 
   return kervi_application_run (app, argc, argv);
 }

@@ -24,8 +24,9 @@ _kervi_sysfs_path (const char *root, const char *path)
   return g_build_filename (root, path, NULL);
 }
 
-static KerviDriverError
-driver_error_from_errno (int errsv)
+/* The driver error for an errno of open(), read(), write() or ioctl(). */
+KerviDriverError
+_kervi_driver_error_from_errno (int errsv)
 {
   switch (errsv)
     {
@@ -33,6 +34,7 @@ driver_error_from_errno (int errsv)
       case ENODEV:
       case ENXIO:
       case ENOTDIR:
+      case EREMOTEIO: /* an I2C device that does not answer */
         return KERVI_DRIVER_ERROR_NOT_FOUND;
       case EACCES:
       case EPERM:
@@ -58,8 +60,8 @@ _kervi_sysfs_read (const char *root, const char *path, GError **error)
   if (fd < 0)
     {
       int errsv = errno;
-      g_set_error (error, KERVI_DRIVER_ERROR, driver_error_from_errno (errsv), "%s: %s", full,
-                   g_strerror (errsv));
+      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv), "%s: %s",
+                   full, g_strerror (errsv));
       return NULL;
     }
 
@@ -72,8 +74,8 @@ _kervi_sysfs_read (const char *root, const char *path, GError **error)
       if (n < 0)
         {
           int errsv = errno;
-          g_set_error (error, KERVI_DRIVER_ERROR, driver_error_from_errno (errsv), "%s: %s", full,
-                       g_strerror (errsv));
+          g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv), "%s: %s",
+                       full, g_strerror (errsv));
           close (fd);
           return NULL;
         }
@@ -127,12 +129,14 @@ _kervi_sysfs_write (const char *root, const char *path, const char *contents, GE
   ssize_t n;
   int fd;
 
-  fd = open (full, O_WRONLY | O_CLOEXEC);
+  /* O_TRUNC changes nothing on sysfs, and keeps recorded trees of
+   * regular files (tests) right when a shorter value is written. */
+  fd = open (full, O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0)
     {
       int errsv = errno;
-      g_set_error (error, KERVI_DRIVER_ERROR, driver_error_from_errno (errsv), "%s: %s", full,
-                   g_strerror (errsv));
+      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv), "%s: %s",
+                   full, g_strerror (errsv));
       return FALSE;
     }
   do
@@ -141,7 +145,7 @@ _kervi_sysfs_write (const char *root, const char *path, const char *contents, GE
   if (n < 0 || (size_t)n != len)
     {
       int errsv = n < 0 ? errno : EIO;
-      g_set_error (error, KERVI_DRIVER_ERROR, driver_error_from_errno (errsv),
+      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv),
                    "%s: cannot write '%s': %s", full, contents, g_strerror (errsv));
       close (fd);
       return FALSE;
@@ -149,7 +153,7 @@ _kervi_sysfs_write (const char *root, const char *path, const char *contents, GE
   if (close (fd) < 0)
     {
       int errsv = errno;
-      g_set_error (error, KERVI_DRIVER_ERROR, driver_error_from_errno (errsv),
+      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv),
                    "%s: cannot write '%s': %s", full, contents, g_strerror (errsv));
       return FALSE;
     }

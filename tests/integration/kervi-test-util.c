@@ -10,6 +10,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -124,6 +125,13 @@ on_app_exit (GObject *source, GAsyncResult *result, gpointer user_data)
   app->exited = TRUE;
 }
 
+/* A test that fails half-way must not leave its application running. */
+static void
+child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* @program: the application to run; @config: the content of its
  * configuration file */
 KerviTestApp *
@@ -145,6 +153,7 @@ kervi_test_app_new (const char *program, const char *config)
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", app->root, TRUE);
   /* Criticals in the app must be visible, not fatal to it. */
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   app->process
       = g_subprocess_launcher_spawn (launcher, &error, program, "-c", app->config_path, NULL);
   g_assert_no_error (error);

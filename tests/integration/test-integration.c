@@ -398,6 +398,23 @@ test_sigkill (void)
 }
 
 static void
+test_bus_dies (void)
+{
+  g_autoptr (KerviTestApp) app = start_app ("producer;consumer", TRUE);
+  const char *modules[] = { "producer", "consumer", NULL };
+  g_autoptr (GArray) pids = process_ids (app, modules);
+  GPid bus = g_array_index (pids, GPid, pids->len - 1);
+
+  /* Without its bus the application stops, with an error, and takes its
+   * modules with it rather than restarting them forever. */
+  kill (bus, SIGKILL);
+  g_assert_cmpint (kervi_test_app_wait_exit (app, 20), ==, 1);
+  g_assert_nonnull (strstr (app->output->str, "The private bus went away"));
+  for (guint i = 0; i < pids->len; i++)
+    g_assert_true (kervi_test_wait_pid_gone (g_array_index (pids, GPid, i), 5));
+}
+
+static void
 assert_start_fails (const char *modules, const char *message)
 {
   g_autoptr (KerviTestApp) app = start_app (modules, FALSE);
@@ -529,6 +546,7 @@ main (int argc, char **argv)
   g_test_add_func ("/integration/contract", test_contract);
   g_test_add_func ("/integration/shutdown", test_shutdown);
   g_test_add_func ("/integration/sigkill", test_sigkill);
+  g_test_add_func ("/integration/bus-dies", test_bus_dies);
   g_test_add_func ("/integration/crash-at-start", test_crash_at_start);
   g_test_add_func ("/integration/init-error", test_init_error);
   g_test_add_func ("/integration/missing-module", test_missing_module);

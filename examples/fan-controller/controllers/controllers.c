@@ -8,6 +8,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#define G_LOG_DOMAIN "controllers"
+
 #include <gmodule.h>
 #include <kervi.h>
 
@@ -20,6 +22,7 @@ struct _FanController
 
   KerviNumberValue *temp;
   KerviNumberValue *fan_speed;
+  KerviBooleanValue *active_value; /* shows `active` on the dashboard */
   gboolean active;
 };
 
@@ -56,6 +59,7 @@ activate (KerviAction *action, GVariant *args, gpointer user_data)
 
   g_variant_get (args, "(b)", &self->active);
   g_message ("Fan controller %s", self->active ? "activated" : "deactivated");
+  kervi_boolean_value_set_value (self->active_value, self->active);
   update_fan_speed (self);
   return NULL;
 }
@@ -67,6 +71,7 @@ fan_controller_dispose (GObject *object)
 
   g_clear_object (&self->temp);
   g_clear_object (&self->fan_speed);
+  g_clear_object (&self->active_value);
 
   G_OBJECT_CLASS (fan_controller_parent_class)->dispose (object);
 }
@@ -84,12 +89,25 @@ fan_controller_constructed (GObject *object)
   self->fan_speed = kervi_number_value_new ("fan_speed", "Fan speed", 0, 100, "%");
   kervi_controller_add_input (controller, KERVI_VALUE (self->temp), NULL);
   kervi_controller_add_output (controller, KERVI_VALUE (self->fan_speed), NULL);
+  self->active_value = kervi_boolean_value_new ("active", "Active");
+  kervi_controller_add_output (controller, KERVI_VALUE (self->active_value), NULL);
 
   /* By id only: the sensor lives in another process, and may start later. */
   kervi_value_link_to (KERVI_VALUE (self->temp), "cpu_load", NULL);
 
   action = kervi_action_new ("activate", "Activate", "b", activate, self, NULL);
   kervi_component_add_action (KERVI_COMPONENT (self), action, NULL);
+
+  /* On the dashboard: the temperature, the fan speed, and a switch that
+   * calls activate and shows the `active` output. */
+  kervi_value_link_to_dashboard (KERVI_VALUE (self->temp), "main", "fan", "value",
+                                 "{\"decimals\": 1}", NULL);
+  kervi_value_link_to_dashboard (KERVI_VALUE (self->fan_speed), "main", "fan", "gauge", NULL,
+                                 NULL);
+  kervi_action_link_to_dashboard (action, "main", "fan", "switch",
+                                  "{\"label\": \"Fan controller\", "
+                                  "\"value\": \"fan_controller.active\"}",
+                                  NULL);
 }
 
 static void

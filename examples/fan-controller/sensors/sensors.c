@@ -18,5 +18,14 @@ kervi_module_init (KerviModule *module, GError **error)
   kervi_sensor_set_interval (cpu_load, 1.0);
   /* Changes under half a percent are noise: keep them off the bus. */
   kervi_sensor_set_delta (cpu_load, 0.5);
+
+  /* On the dashboard: in the page header, and as a number and a chart. */
+  if (!kervi_value_link_to_header (kervi_sensor_get_value (cpu_load), "value",
+                                   "{\"label\": \"CPU\", \"decimals\": 1}", error)
+      || !kervi_value_link_to_dashboard (kervi_sensor_get_value (cpu_load), "main", "cpu", "value",
+                                         "{\"decimals\": 1}", error)
+      || !kervi_value_link_to_dashboard (kervi_sensor_get_value (cpu_load), "main", "cpu", "chart",
+                                         "{\"history\": 120}", error))
+    return FALSE;
   return TRUE;
 }

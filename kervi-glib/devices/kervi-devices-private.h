@@ -1,0 +1,38 @@
+/* kervi-devices-private.h: helpers shared by the device drivers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kervi-error.h"
+
+#include "kervi-sysfs.h"
+
+G_BEGIN_DECLS
+
+/* The first and the longest wait between two attempts to open a device. */
+#define KERVI_BACKOFF_INITIAL_MS 1000
+#define KERVI_BACKOFF_MAX_MS 60000
+
+/* Writes a kernel attribute under a redirectable root, truncating it, so
+ * that recorded trees of regular files hold exactly what was written. */
+
+/* A retry timer whose interval doubles on every failure, up to a maximum.
+ * Everything runs in the thread-default main context of the owner. */
+typedef struct
+{
+  guint source_id;
+  guint initial_ms;
+  guint max_ms;
+  guint next_ms;
+} KerviBackoff;
+
+void _kervi_backoff_init (KerviBackoff *backoff, guint initial_ms, guint max_ms);
+guint _kervi_backoff_schedule (KerviBackoff *backoff, GSourceFunc func, gpointer data);
+void _kervi_backoff_reset (KerviBackoff *backoff);
+void _kervi_backoff_cancel (KerviBackoff *backoff);
+void _kervi_backoff_fired (KerviBackoff *backoff);
+
+G_END_DECLS
