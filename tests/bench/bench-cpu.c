@@ -97,15 +97,22 @@ bench_cpu_per_unit_us (BenchCpu *cpu)
   return cpu->units > 0 ? total / 1000.0 / cpu->units : 0;
 }
 
-/* Returns: e.g. "bus 9.2 + source 16.5 + sinks 24.9 = 50.6" (us per unit) */
+/* Returns: e.g. "bus 9.2 + source 16.5 + sinks 24.9 = 50.6": us per unit
+ * times @scale */
 char *
-bench_cpu_describe (BenchCpu *cpu)
+bench_cpu_describe_scaled (BenchCpu *cpu, double scale)
 {
   GString *text = g_string_new (NULL);
 
   for (guint r = 0; r < cpu->n_roles; r++)
     g_string_append_printf (text, "%s%s %.1f", r > 0 ? " + " : "", cpu->roles[r],
-                            cpu->units > 0 ? cpu->total[r] / 1000.0 / cpu->units : 0);
-  g_string_append_printf (text, " = %.1f", bench_cpu_per_unit_us (cpu));
+                            cpu->units > 0 ? scale * cpu->total[r] / 1000.0 / cpu->units : 0);
+  g_string_append_printf (text, " = %.1f", scale * bench_cpu_per_unit_us (cpu));
   return g_string_free (text, FALSE);
+}
+
+char *
+bench_cpu_describe (BenchCpu *cpu)
+{
+  return bench_cpu_describe_scaled (cpu, 1);
 }

@@ -19,5 +19,6 @@ void bench_cpu_start (BenchCpu *cpu);
 void bench_cpu_stop (BenchCpu *cpu, guint64 units);
 double bench_cpu_per_unit_us (BenchCpu *cpu);
 char *bench_cpu_describe (BenchCpu *cpu);
+char *bench_cpu_describe_scaled (BenchCpu *cpu, double scale);
 
 G_END_DECLS

@@ -26,9 +26,15 @@ process_label (GArray *pids, guint i)
   return i == 0 ? g_strdup ("app") : bench_proc_label (g_array_index (pids, GPid, i));
 }
 
+/* A minimal GDBus process on the same bus, for comparison: what any
+ * process that links GIO and talks D-Bus costs here. */
+static GPid raw_pid;
+
 static void
 record_memory (Bench *bench, GArray *pids, const char *phase)
 {
+  guint64 raw_rss, raw_dirty, raw_pss;
+
   for (guint i = 0; i < pids->len; i++)
     {
       g_autofree char *label = process_label (pids, i);
@@ -37,6 +43,9 @@ record_memory (Bench *bench, GArray *pids, const char *phase)
       if (bench_proc_memory (g_array_index (pids, GPid, i), &rss, &dirty, &pss))
         bench_report_add_memory (bench->report, label, phase, rss, dirty, pss);
     }
+  if (raw_pid > 0 && bench_proc_memory (raw_pid, &raw_rss, &raw_dirty, &raw_pss))
+    bench_report_add_memory (bench->report, "baseline: raw GDBus process", phase, raw_rss,
+                             raw_dirty, raw_pss);
   bench_report_add_memory_target (bench->report, phase, 6, 30);
 }
 
@@ -166,13 +175,18 @@ bench_measure_example (Bench *bench)
 {
   g_autoptr (BenchSession) session = bench_session_new_example (bench);
   g_autoptr (GArray) pids = NULL;
+  const char *peer_argv[] = { bench->raw_peer, "--name", "org.kervi.BenchRaw.Peer", NULL };
+  g_autofree char *peer = NULL;
 
   g_printerr ("kervi-bench: 5 memory and 7 idle, on the fan-controller example\n");
   session->dashboard = TRUE;
   if (!bench_session_start (session))
     g_error ("kervi-bench: the example did not start");
   pids = bench_session_get_pids (session);
+  peer = bench_session_spawn_raw (session, peer_argv);
+  raw_pid = kervi_test_get_pid_of_name (bench_session_get_connection (session), peer);
   record_memory (bench, pids, "start");
   measure_idle (bench, pids);
   measure_load (bench, session, pids);
+  raw_pid = 0;
 }

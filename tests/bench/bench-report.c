@@ -270,18 +270,20 @@ met_text (int met)
 }
 
 static guint64
-memory_total (BenchReport *report, const char *phase, guint64 *max_module_rss)
+memory_total (BenchReport *report, const char *phase, guint64 *max_module_rss, guint64 *pss)
 {
   guint64 total = 0;
 
   *max_module_rss = 0;
+  *pss = 0;
   for (guint i = 0; i < report->memory->len; i++)
     {
       BenchMemory *m = &g_array_index (report->memory, BenchMemory, i);
 
-      if (!g_str_equal (m->phase, phase))
+      if (!g_str_equal (m->phase, phase) || g_str_has_prefix (m->process, "baseline"))
         continue;
       total += m->rss_kib;
+      *pss += m->pss_kib;
       if (g_str_has_prefix (m->process, "module "))
         *max_module_rss = MAX (*max_module_rss, m->rss_kib);
     }
@@ -336,14 +338,14 @@ bench_report_print (BenchReport *report)
           const char *phase = report->memory_targets->pdata[i];
           double module_mib = g_ascii_strtod (report->memory_targets->pdata[i + 1], NULL);
           double total_mib = g_ascii_strtod (report->memory_targets->pdata[i + 2], NULL);
-          guint64 max_module;
-          guint64 total = memory_total (report, phase, &max_module);
+          guint64 max_module, pss;
+          guint64 total = memory_total (report, phase, &max_module, &pss);
 
           printf ("  %-6s largest C module RSS %.2f MiB (target < %g MiB: %s); whole app RSS "
-                  "%.2f MiB (target < %g MiB: %s)\n",
+                  "%.2f MiB (target < %g MiB: %s), PSS %.2f MiB\n",
                   phase, max_module / 1024.0, module_mib,
                   met_text (max_module / 1024.0 < module_mib), total / 1024.0, total_mib,
-                  met_text (total / 1024.0 < total_mib));
+                  met_text (total / 1024.0 < total_mib), pss / 1024.0);
         }
     }
 
