@@ -297,7 +297,11 @@ test('GJS and C modules in a real application', () => {
         assertEqual(app.getProperty('jsside', '/org/kervi/module', 'org.kervi.Module', 'Kind'),
             'gjs');
 
-        // C -> GJS: jsside.level follows cside.level.
+        // C -> GJS: jsside.level follows cside.level. app_main sets it to 5
+        // once the modules are up: wait for that first, or it may land
+        // after the 17 below.
+        assert(app.waitValue('jsside', '/org/kervi/component/jsside/double', 10),
+            'app_main did not reach jsside');
         app.callAction('cside', 'cside', 'set_level', 'd', 17);
         assert(app.waitValue('jsside', '/org/kervi/component/jsside/double', 34),
             'jsside.double did not follow');

@@ -67,6 +67,21 @@ kervi_test_wait_pid_gone (GPid pid, double timeout_s)
   return gone;
 }
 
+/* Match rules are added without a reply: a round trip to the daemon makes
+ * sure the subscriptions made so far are in force before the test does
+ * something the bus does not see (a signal, a kill). */
+void
+kervi_test_sync_subscriptions (GDBusConnection *connection)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetId", NULL, NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+}
+
 GPid
 kervi_test_get_pid_of_name (GDBusConnection *connection, const char *name)
 {

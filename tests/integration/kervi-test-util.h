@@ -32,6 +32,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KerviTestApp, kervi_test_app_free)
 typedef gboolean (*KerviTestCondition) (gpointer data);
 gboolean kervi_test_wait (KerviTestCondition condition, gpointer data, double timeout_s);
 gboolean kervi_test_wait_pid_gone (GPid pid, double timeout_s);
+void kervi_test_sync_subscriptions (GDBusConnection *connection);
 GPid kervi_test_get_pid_of_name (GDBusConnection *connection, const char *name);
 
 G_END_DECLS

@@ -372,6 +372,7 @@ test_shutdown (void)
 
   g_assert_true (g_file_test (runtime, G_FILE_TEST_IS_DIR));
   watch_value (app, "org.kervi.Module.producer", "/org/kervi/component/source/level", &level);
+  kervi_test_sync_subscriptions (app->connection);
 
   g_subprocess_send_signal (app->process, SIGTERM);
   g_assert_cmpint (kervi_test_app_wait_exit (app, 20), ==, 0);
@@ -488,6 +489,8 @@ test_module_restart (void)
   g_dbus_connection_signal_subscribe (app->connection, "org.kervi.App", "org.kervi.App",
                                       "ModuleStateChanged", "/org/kervi/app", NULL,
                                       G_DBUS_SIGNAL_FLAGS_NONE, on_module_state, &ready, NULL);
+  kervi_test_sync_subscriptions (app->connection);
+  g_assert_cmpint (producer, >, 0);
   kill (producer, SIGKILL);
   g_assert_true (kervi_test_wait (state_seen, &failed, 10));
   g_assert_true (kervi_test_wait (state_seen, &ready, 20));
