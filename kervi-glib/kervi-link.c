@@ -126,13 +126,17 @@ on_remote_changed (GDBusConnection *connection, const char *sender, const char *
                    gpointer user_data)
 {
   KerviLink *link = user_data;
+  g_autoptr (GVariant) boxed = NULL;
   g_autoptr (GVariant) value = NULL;
-  gint64 timestamp;
+  g_autoptr (GVariant) timestamp = NULL;
 
   if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(vx)")))
     return;
-  g_variant_get (parameters, "(vx)", &value, &timestamp);
-  apply (link, value, timestamp);
+  /* Child by child, not g_variant_get (): this runs for every change. */
+  boxed = g_variant_get_child_value (parameters, 0);
+  value = g_variant_get_variant (boxed);
+  timestamp = g_variant_get_child_value (parameters, 1);
+  apply (link, value, g_variant_get_int64 (timestamp));
 }
 
 static void
