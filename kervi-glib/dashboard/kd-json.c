@@ -315,8 +315,7 @@ kd_proxy_get_boolean (GDBusProxy *proxy, const char *name)
 {
   g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
 
-  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN)
-         && g_variant_get_boolean (v);
+  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN) && g_variant_get_boolean (v);
 }
 
 double
@@ -324,9 +323,8 @@ kd_proxy_get_double (GDBusProxy *proxy, const char *name)
 {
   g_autoptr (GVariant) v = g_dbus_proxy_get_cached_property (proxy, name);
 
-  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE)
-             ? g_variant_get_double (v)
-             : 0;
+  return v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE) ? g_variant_get_double (v)
+                                                                      : 0;
 }
 
 JsonNode *

@@ -102,8 +102,7 @@ fan_controller_constructed (GObject *object)
    * calls activate and shows the `active` output. */
   kervi_value_link_to_dashboard (KERVI_VALUE (self->temp), "main", "fan", "value",
                                  "{\"decimals\": 1}", NULL);
-  kervi_value_link_to_dashboard (KERVI_VALUE (self->fan_speed), "main", "fan", "gauge", NULL,
-                                 NULL);
+  kervi_value_link_to_dashboard (KERVI_VALUE (self->fan_speed), "main", "fan", "gauge", NULL, NULL);
   kervi_action_link_to_dashboard (action, "main", "fan", "switch",
                                   "{\"label\": \"Fan controller\", "
                                   "\"value\": \"fan_controller.active\"}",
