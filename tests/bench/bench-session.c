@@ -140,12 +140,13 @@ raw_read (gpointer data)
 }
 
 /* Starts @argv with KERVI_BUS_ADDRESS=@bus_address; see
- * bench_raw_wait_ready(). */
+ * bench_raw_wait_ready(). @quiet: drop its stderr (dbus-daemon's warning
+ * that it may not raise its fd limit, once per start) */
 BenchRawProcess *
-bench_raw_spawn_async (const char *const *argv, const char *bus_address)
+bench_raw_spawn_async (const char *const *argv, const char *bus_address, gboolean quiet)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+      G_SUBPROCESS_FLAGS_STDOUT_PIPE | (quiet ? G_SUBPROCESS_FLAGS_STDERR_SILENCE : 0));
   g_autoptr (GError) error = NULL;
   BenchRawProcess *raw = g_new0 (BenchRawProcess, 1);
 
@@ -357,7 +358,7 @@ bench_session_get_bus_pid (BenchSession *session)
 char *
 bench_session_spawn_raw (BenchSession *session, const char *const *argv)
 {
-  BenchRawProcess *raw = bench_raw_spawn_async (argv, session->app->bus_address);
+  BenchRawProcess *raw = bench_raw_spawn_async (argv, session->app->bus_address, FALSE);
   const char *ready = bench_raw_wait_ready (raw, START_TIMEOUT_S);
 
   if (ready == NULL || !g_str_has_prefix (ready, "ready "))

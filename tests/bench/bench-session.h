@@ -40,7 +40,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchSession, bench_session_free)
 gboolean bench_wait_pids_gone (GArray *pids, double timeout_s);
 
 typedef struct _BenchRawProcess BenchRawProcess;
-BenchRawProcess *bench_raw_spawn_async (const char *const *argv, const char *bus_address);
+BenchRawProcess *bench_raw_spawn_async (const char *const *argv, const char *bus_address,
+                                        gboolean quiet);
 const char *bench_raw_wait_ready (BenchRawProcess *raw, double timeout_s);
 GPid bench_raw_get_pid (BenchRawProcess *raw);
 void bench_raw_free (BenchRawProcess *raw);

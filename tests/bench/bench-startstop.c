@@ -56,7 +56,7 @@ raw_run (Bench *bench, guint modules, GArray *start_ms, GArray *stop_ms)
 
   g_assert_no_error (error);
   launch = bench_now_ns ();
-  daemon = bench_raw_spawn_async (daemon_argv, NULL);
+  daemon = bench_raw_spawn_async (daemon_argv, NULL, TRUE);
   address = bench_raw_wait_ready (daemon, 30);
   if (address == NULL)
     g_error ("kervi-bench: dbus-daemon did not start");
@@ -65,7 +65,7 @@ raw_run (Bench *bench, guint modules, GArray *start_ms, GArray *stop_ms)
       g_autofree char *name = g_strdup_printf ("org.kervi.Module.m%u", i);
       const char *argv[] = { bench->raw_peer, "--name", name, NULL };
 
-      g_ptr_array_add (processes, bench_raw_spawn_async (argv, address));
+      g_ptr_array_add (processes, bench_raw_spawn_async (argv, address, FALSE));
     }
   for (guint i = 0; i < processes->len; i++)
     if (bench_raw_wait_ready (processes->pdata[i], 30) == NULL)
