@@ -7,28 +7,14 @@
 #include <glib/gstdio.h>
 #include <kervi.h>
 
-typedef gboolean (*TestCondition) (gpointer data);
-
-static gboolean
-test_timeout_cb (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+#include "kervi-test-util.h"
 
 /* Runs the main loop until @condition holds or @timeout_ms passed; no fixed
  * sleeps. Returns whether the condition holds. */
 static G_GNUC_UNUSED gboolean
-wait_for (TestCondition condition, gpointer data, guint timeout_ms)
+wait_for (KerviTestCondition condition, gpointer data, guint timeout_ms)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, test_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return condition (data);
+  return kervi_test_wait (condition, data, timeout_ms / 1000.0);
 }
 
 static G_GNUC_UNUSED gboolean
@@ -63,50 +49,7 @@ drop_component (gpointer component)
 static G_GNUC_UNUSED char *
 make_temp_dir (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("kervi-devices-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static G_GNUC_UNUSED void
-write_file (const char *dir, const char *path, const char *contents)
-{
-  g_autofree char *full = g_build_filename (dir, path, NULL);
-  g_autofree char *parent = g_path_get_dirname (full);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_no_errno (g_mkdir_with_parents (parent, 0755));
-  g_file_set_contents (full, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static G_GNUC_UNUSED char *
-read_file (const char *dir, const char *path)
-{
-  g_autofree char *full = g_build_filename (dir, path, NULL);
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (full, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static G_GNUC_UNUSED void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_assert_no_errno (g_remove (path));
+  return kervi_test_make_temp_dir ("kervi-devices");
 }
 
 /* Warnings about unavailable devices are expected in these tests; only

@@ -105,16 +105,16 @@ test_fake_dump (void)
   g_assert_no_error (error);
   g_assert_cmpuint (buf[0] | (buf[1] << 8), ==, 28009);
 
-  write_file (dir, "bad.dump", "00: 00 11 zz\n");
+  kervi_test_write_file (dir, "bad.dump", "00: 00 11 zz\n");
   g_assert_false (kervi_fake_i2c_backend_add_device_from_dump (fake, 1, 0x40, bad, &error));
   g_assert_error (error, KERVI_DRIVER_ERROR, KERVI_DRIVER_ERROR_PARSE);
   g_clear_error (&error);
-  write_file (dir, "bad.dump", "just text\n");
+  kervi_test_write_file (dir, "bad.dump", "just text\n");
   g_assert_false (kervi_fake_i2c_backend_add_device_from_dump (fake, 1, 0x40, bad, &error));
   g_assert_error (error, KERVI_DRIVER_ERROR, KERVI_DRIVER_ERROR_PARSE);
   g_clear_error (&error);
 
-  remove_tree (dir);
+  kervi_test_remove_tree (dir);
 }
 
 /* ---- BME280 ---- */

@@ -17,15 +17,15 @@ make_tree (gboolean exported)
 {
   char *root = make_temp_dir ();
 
-  write_file (root, CHIP_DIR "/export", "");
-  write_file (root, CHIP_DIR "/unexport", "");
-  write_file (root, CHIP_DIR "/npwm", "2\n");
+  kervi_test_write_file (root, CHIP_DIR "/export", "");
+  kervi_test_write_file (root, CHIP_DIR "/unexport", "");
+  kervi_test_write_file (root, CHIP_DIR "/npwm", "2\n");
   if (exported)
     {
-      write_file (root, CHANNEL_DIR "/period", "0\n");
-      write_file (root, CHANNEL_DIR "/duty_cycle", "0\n");
-      write_file (root, CHANNEL_DIR "/enable", "0\n");
-      write_file (root, CHANNEL_DIR "/polarity", "normal\n");
+      kervi_test_write_file (root, CHANNEL_DIR "/period", "0\n");
+      kervi_test_write_file (root, CHANNEL_DIR "/duty_cycle", "0\n");
+      kervi_test_write_file (root, CHANNEL_DIR "/enable", "0\n");
+      kervi_test_write_file (root, CHANNEL_DIR "/polarity", "normal\n");
     }
   return root;
 }
@@ -33,7 +33,7 @@ make_tree (gboolean exported)
 static void
 assert_file (const char *root, const char *path, const char *expected)
 {
-  g_autofree char *contents = read_file (root, path);
+  g_autofree char *contents = kervi_test_read_file (root, path);
 
   g_assert_cmpstr (contents, ==, expected);
 }
@@ -77,7 +77,7 @@ test_exported_channel (void)
   drop_component (fan);
   assert_file (root, CHANNEL_DIR "/enable", "0");
   assert_file (root, CHIP_DIR "/unexport", "");
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -99,9 +99,9 @@ test_export_and_retry (void)
   g_assert_no_error (error);
 
   /* The channel appears (udev was slow): the retry after 1 s sets it up. */
-  write_file (root, CHANNEL_DIR "/period", "0\n");
-  write_file (root, CHANNEL_DIR "/duty_cycle", "0\n");
-  write_file (root, CHANNEL_DIR "/enable", "0\n");
+  kervi_test_write_file (root, CHANNEL_DIR "/period", "0\n");
+  kervi_test_write_file (root, CHANNEL_DIR "/duty_cycle", "0\n");
+  kervi_test_write_file (root, CHANNEL_DIR "/enable", "0\n");
   g_assert_true (wait_for (component_available, led, 5000));
   assert_file (root, CHANNEL_DIR "/period", "1000000");
   assert_file (root, CHANNEL_DIR "/duty_cycle", "250000");
@@ -119,7 +119,7 @@ test_export_and_retry (void)
   drop_component (led);
   /* We exported it, so we unexport it. */
   assert_file (root, CHIP_DIR "/unexport", "0");
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -133,7 +133,7 @@ test_missing_chip (void)
   assert_contains (kervi_component_get_status (KERVI_COMPONENT (pwm)),
                    "pwmchip3 pwm0: no such PWM chip");
   drop_component (pwm);
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -153,7 +153,7 @@ test_duty_value (void)
   g_assert_cmpstr (kervi_value_get_global_id (duty), ==, "dimmer.duty");
   g_assert_cmpfloat (kervi_pwm_output_get_frequency (pwm), ==, 500);
   drop_component (pwm);
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 int

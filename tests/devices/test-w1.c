@@ -138,10 +138,10 @@ test_sensor_recovers (void)
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
       g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "w1", sources[i], NULL);
-      *copies[i] = read_file (dir, path);
+      *copies[i] = kervi_test_read_file (dir, path);
     }
 
-  write_file (root, path, bad);
+  kervi_test_write_file (root, path, bad);
   driver = g_object_new (KERVI_TYPE_W1_THERMOMETER_DRIVER, "device-id", ID, "root", root, NULL);
   sensor = kervi_sensor_new ("water_temp", "Water temperature", driver);
   kervi_sensor_set_interval (sensor, 0.05);
@@ -150,7 +150,7 @@ test_sensor_recovers (void)
   assert_contains (kervi_component_get_status (KERVI_COMPONENT (sensor)), "CRC check failed");
   g_assert_false (has_reading (sensor)); /* no made-up value */
 
-  write_file (root, path, good);
+  kervi_test_write_file (root, path, good);
   g_assert_true (wait_for (component_available, sensor, 5000));
   g_assert_true (wait_for (has_reading, sensor, 2000));
   g_assert_cmpfloat_with_epsilon (
@@ -158,7 +158,7 @@ test_sensor_recovers (void)
       1e-9);
 
   drop_component (sensor);
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 int

@@ -14,24 +14,14 @@
 
 #include <kervi.h>
 
+#include "kervi-test-util.h"
+
 /* ---- helpers ---- */
 
 static const char *
 data_root (const char *name)
 {
   return g_test_get_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-static void
-write_file (const char *dir, const char *path, const char *contents)
-{
-  g_autofree char *full = g_build_filename (dir, path, NULL);
-  g_autofree char *parent = g_path_get_dirname (full);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_no_errno (g_mkdir_with_parents (parent, 0755));
-  g_file_set_contents (full, contents, -1, &error);
-  g_assert_no_error (error);
 }
 
 /* Copies data/<name>/<path> to <dir>/<path>. */
@@ -44,34 +34,13 @@ copy_file (const char *name, const char *path, const char *dir)
 
   g_file_get_contents (src, &contents, NULL, &error);
   g_assert_no_error (error);
-  write_file (dir, path, contents);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_assert_no_errno (g_remove (path));
+  kervi_test_write_file (dir, path, contents);
 }
 
 static char *
 make_temp_root (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("kervi-drivers-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
+  return kervi_test_make_temp_dir ("kervi-drivers");
 }
 
 /* Reads a number; fails the test on error. */
@@ -319,7 +288,7 @@ test_cpu_load_delta (void)
   /* No jiffy passed: the last interval's load still holds. */
   assert_float (read_number (driver), 100.0 * 103 / 300);
 
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -336,7 +305,7 @@ test_cpu_load_backwards (void)
   copy_file ("cpu-load-later", "proc/stat", root);
   assert_float (read_number (driver), 100.0 * 103 / 300);
 
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -345,14 +314,14 @@ test_cpu_load_iowait_decreases (void)
   g_autofree char *root = make_temp_root ();
   g_autoptr (KerviSensorDriver) driver = cpu_load_driver (root);
 
-  write_file (root, "proc/stat", "cpu  100 0 100 1000 100 0 0 0 0 0\n");
+  kervi_test_write_file (root, "proc/stat", "cpu  100 0 100 1000 100 0 0 0 0 0\n");
   assert_float (read_number (driver), 100.0 * 200 / 1300);
   /* user +10, idle +45, iowait −50: the total grows by 5 jiffies, busy
    * time by 10; the CPUs were busy all along. */
-  write_file (root, "proc/stat", "cpu  110 0 100 1045 50 0 0 0 0 0\ncpu0 1 2 3 4\n");
+  kervi_test_write_file (root, "proc/stat", "cpu  110 0 100 1045 50 0 0 0 0 0\ncpu0 1 2 3 4\n");
   g_assert_cmpfloat (read_number (driver), ==, 100);
 
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -399,7 +368,7 @@ test_cpu_load_permission (void)
   g_assert_no_errno (g_chmod (stat, 0));
   driver = cpu_load_driver (root);
   read_fails (driver, KERVI_DRIVER_ERROR_PERMISSION, "proc/stat");
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -519,7 +488,7 @@ test_disk_temp_dir (void)
         }
     }
   g_assert_cmpint (tries, <, 20);
-  remove_tree (dir);
+  kervi_test_remove_tree (dir);
 }
 
 static void
@@ -549,7 +518,7 @@ test_disk_missing (void)
   /* It need not exist when the driver is made. */
   g_assert_no_errno (g_mkdir (gone, 0700));
   g_assert_cmpfloat (read_number (KERVI_SENSOR_DRIVER (disk)), >=, 0);
-  remove_tree (dir);
+  kervi_test_remove_tree (dir);
 }
 
 static void
@@ -672,12 +641,12 @@ test_cpu_temp_late_zone (void)
 
   /* Once chosen, the zone is kept: a better one appearing later does not
    * change it, a new temperature in it does show. */
-  write_file (root, "sys/class/thermal/thermal_zone1/type", "x86_pkg_temp\n");
-  write_file (root, "sys/class/thermal/thermal_zone1/temp", "70000\n");
-  write_file (root, "sys/class/thermal/thermal_zone0/temp", "53000\n");
+  kervi_test_write_file (root, "sys/class/thermal/thermal_zone1/type", "x86_pkg_temp\n");
+  kervi_test_write_file (root, "sys/class/thermal/thermal_zone1/temp", "70000\n");
+  kervi_test_write_file (root, "sys/class/thermal/thermal_zone0/temp", "53000\n");
   assert_float (read_number (driver), 53.0);
 
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 static void
@@ -687,19 +656,19 @@ test_cpu_temp_zone_disappears (void)
   g_autofree char *temp = g_build_filename (root, "sys/class/thermal/thermal_zone0/temp", NULL);
   g_autoptr (KerviSensorDriver) driver = cpu_temp_driver (root, NULL);
 
-  write_file (root, "sys/class/thermal/thermal_zone0/type", "cpu-thermal\n");
-  write_file (root, "sys/class/thermal/thermal_zone0/temp", "45000\n");
+  kervi_test_write_file (root, "sys/class/thermal/thermal_zone0/type", "cpu-thermal\n");
+  kervi_test_write_file (root, "sys/class/thermal/thermal_zone0/temp", "45000\n");
   assert_float (read_number (driver), 45.0);
 
   g_assert_no_errno (g_unlink (temp));
   read_fails (driver, KERVI_DRIVER_ERROR_NOT_FOUND, "thermal_zone0/temp");
 
   /* The choice is made again on the next read. */
-  write_file (root, "sys/class/hwmon/hwmon0/name", "k10temp\n");
-  write_file (root, "sys/class/hwmon/hwmon0/temp1_input", "47250\n");
+  kervi_test_write_file (root, "sys/class/hwmon/hwmon0/name", "k10temp\n");
+  kervi_test_write_file (root, "sys/class/hwmon/hwmon0/temp1_input", "47250\n");
   assert_float (read_number (driver), 47.25);
 
-  remove_tree (root);
+  kervi_test_remove_tree (root);
 }
 
 int

@@ -4,6 +4,8 @@
  */
 #include <kervi.h>
 
+#include "kervi-test-util.h"
+
 static void
 count_change (guint *changes)
 {
@@ -11,25 +13,9 @@ count_change (guint *changes)
 }
 
 static gboolean
-on_timeout (gpointer user_data)
+wait_for (KerviTestCondition condition, gpointer data)
 {
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition, gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return condition (data);
+  return kervi_test_wait (condition, data, 10);
 }
 
 static gboolean

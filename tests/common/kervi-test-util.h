@@ -1,4 +1,5 @@
-/* kervi-test-util.h: starting a real Kervi application from a test
+/* kervi-test-util.h: what the test suites share: waiting on events,
+ * temporary trees, and starting a real Kervi application
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -30,6 +31,10 @@ void kervi_test_app_free (KerviTestApp *app);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KerviTestApp, kervi_test_app_free)
 
 typedef gboolean (*KerviTestCondition) (gpointer data);
+char *kervi_test_make_temp_dir (const char *prefix);
+void kervi_test_write_file (const char *dir, const char *path, const char *contents);
+char *kervi_test_read_file (const char *dir, const char *path);
+void kervi_test_remove_tree (const char *path);
 gboolean kervi_test_wait (KerviTestCondition condition, gpointer data, double timeout_s);
 gboolean kervi_test_wait_pid_gone (GPid pid, double timeout_s);
 void kervi_test_sync_subscriptions (GDBusConnection *connection);

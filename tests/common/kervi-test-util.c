@@ -49,6 +49,58 @@ is_true (gpointer data)
   return *(gboolean *)data;
 }
 
+/* A new temporary folder named after @prefix. */
+char *
+kervi_test_make_temp_dir (const char *prefix)
+{
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Writes @dir/@path, making the folders on the way. */
+void
+kervi_test_write_file (const char *dir, const char *path, const char *contents)
+{
+  g_autofree char *full = g_build_filename (dir, path, NULL);
+  g_autofree char *parent = g_path_get_dirname (full);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (parent, 0755));
+  g_file_set_contents (full, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+char *
+kervi_test_read_file (const char *dir, const char *path)
+{
+  g_autofree char *full = g_build_filename (dir, path, NULL);
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (full, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+void
+kervi_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        kervi_test_remove_tree (child);
+      }
+  g_assert_no_errno (g_remove (path));
+}
+
 /* Waits for any process (not only our children) to exit, through a pidfd. */
 gboolean
 kervi_test_wait_pid_gone (GPid pid, double timeout_s)
