@@ -510,14 +510,6 @@ set_state (KerviAction *self, KerviActionState state)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static GVariant *
-make_args_type_string (const char *signature)
-{
-  g_autofree char *tuple = g_strdup_printf ("(%s)", signature);
-
-  return g_variant_new_string (tuple);
-}
-
 /**
  * kervi_action_invoke:
  * @self: a #KerviAction
@@ -537,7 +529,7 @@ GVariant *
 kervi_action_invoke (KerviAction *self, GVariant *args, GError **error)
 {
   g_autoptr (GVariant) owned_args = NULL;
-  g_autoptr (GVariant) expected = NULL;
+  g_autofree char *expected = NULL;
   g_autoptr (GVariant) result = NULL;
   GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
   GValue return_value = G_VALUE_INIT;
@@ -546,12 +538,12 @@ kervi_action_invoke (KerviAction *self, GVariant *args, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   owned_args = args != NULL ? g_variant_ref_sink (args) : g_variant_ref_sink (g_variant_new ("()"));
-  expected = make_args_type_string (self->signature);
-  if (!g_variant_is_of_type (owned_args, G_VARIANT_TYPE (g_variant_get_string (expected, NULL))))
+  expected = g_strdup_printf ("(%s)", self->signature);
+  if (!g_variant_is_of_type (owned_args, G_VARIANT_TYPE (expected)))
     {
       g_set_error (error, KERVI_ERROR, KERVI_ERROR_INVALID_ARGS,
                    "Action '%s' takes arguments of type '%s', not '%s'",
-                   kervi_action_get_global_id (self), g_variant_get_string (expected, NULL),
+                   kervi_action_get_global_id (self), expected,
                    g_variant_get_type_string (owned_args));
       return NULL;
     }

@@ -25,7 +25,6 @@ struct _KerviChild
 
   char *label;
   GSubprocess *process;
-  GPid pid;
   gboolean running;
   GCancellable *cancellable;
   guint open_streams;
@@ -192,7 +191,6 @@ kervi_child_spawn (const char *label, const char *const *argv, const char *const
 {
   g_autoptr (KerviChild) self = g_object_new (KERVI_TYPE_CHILD, NULL);
   g_autoptr (GSubprocessLauncher) launcher = NULL;
-  const char *pid_string;
 
   launcher
       = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -207,8 +205,6 @@ kervi_child_spawn (const char *label, const char *const *argv, const char *const
   self->process = g_subprocess_launcher_spawnv (launcher, argv, error);
   if (self->process == NULL)
     return NULL;
-  pid_string = g_subprocess_get_identifier (self->process);
-  self->pid = pid_string != NULL ? (GPid)g_ascii_strtoll (pid_string, NULL, 10) : 0;
   self->running = TRUE;
 
   watch_stream (self, g_subprocess_get_stdout_pipe (self->process), "stdout");
@@ -221,12 +217,6 @@ const char *
 kervi_child_get_label (KerviChild *self)
 {
   return self->label;
-}
-
-GPid
-kervi_child_get_pid (KerviChild *self)
-{
-  return self->pid;
 }
 
 gboolean

@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (KerviChild, kervi_child, KERVI, CHILD, GObject)
 KerviChild *kervi_child_spawn (const char *label, const char *const *argv, const char *const *env,
                                GError **error);
 const char *kervi_child_get_label (KerviChild *self);
-GPid kervi_child_get_pid (KerviChild *self);
 gboolean kervi_child_get_running (KerviChild *self);
 char *kervi_child_describe_exit (KerviChild *self);
 void kervi_child_terminate (KerviChild *self);

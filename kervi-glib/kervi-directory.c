@@ -500,14 +500,6 @@ kervi_directory_get_ready (KerviDirectory *self)
   return self->ready;
 }
 
-gboolean
-kervi_directory_has_name (KerviDirectory *self, const char *bus_name)
-{
-  NameEntry *name = g_hash_table_lookup (self->names, bus_name);
-
-  return name != NULL && name->loaded;
-}
-
 static gboolean
 fill_remote (ObjectEntry *entry, KerviRemoteObject *out_object)
 {

@@ -21,7 +21,6 @@ typedef struct
 
 KerviDirectory *kervi_directory_new (GDBusConnection *connection);
 gboolean kervi_directory_get_ready (KerviDirectory *self);
-gboolean kervi_directory_has_name (KerviDirectory *self, const char *bus_name);
 gboolean kervi_directory_lookup_value (KerviDirectory *self, const char *global_id,
                                        KerviRemoteObject *out_object);
 gboolean kervi_directory_lookup_component (KerviDirectory *self, const char *component_id,

@@ -125,12 +125,6 @@ kervi_skeleton_get_owner (KerviSkeleton *self)
   return self->owner;
 }
 
-GDBusInterfaceInfo *
-kervi_skeleton_get_interface_info (KerviSkeleton *self)
-{
-  return self->info;
-}
-
 void
 kervi_skeleton_emit_signal (KerviSkeleton *self, const char *signal_name, GVariant *parameters)
 {

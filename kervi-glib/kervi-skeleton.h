@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (KerviSkeleton, kervi_skeleton, KERVI, SKELETON, GDBusInter
 KerviSkeleton *kervi_skeleton_new (GDBusInterfaceInfo *info, const GDBusInterfaceVTable *vtable,
                                    gpointer owner, GDestroyNotify owner_free);
 gpointer kervi_skeleton_get_owner (KerviSkeleton *self);
-GDBusInterfaceInfo *kervi_skeleton_get_interface_info (KerviSkeleton *self);
 void kervi_skeleton_emit_signal (KerviSkeleton *self, const char *signal_name,
                                  GVariant *parameters);
 void kervi_skeleton_emit_properties_changed (KerviSkeleton *self, const char *const *names);

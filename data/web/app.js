@@ -12,6 +12,15 @@
   const { h } = KerviWidgets;
   const $ = (id) => document.getElementById(id);
 
+  /* The dashboard named in the address; a malformed one (#%zz) is none. */
+  function hashId() {
+    try {
+      return decodeURIComponent(location.hash.slice(1)) || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   const state = {
     snapshot: null,
     values: new Map(),
@@ -21,7 +30,7 @@
     history: {},
     layoutKey: "",
     widgets: new Map(), /* value or action id -> [widget] */
-    current: decodeURIComponent(location.hash.slice(1)) || null,
+    current: hashId(),
   };
 
   /* Connection, with back-off */
@@ -260,7 +269,7 @@
   }
 
   window.addEventListener("hashchange", () => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = hashId();
     if (state.snapshot && id !== state.current) select(id);
   });
 

@@ -324,7 +324,6 @@ const KerviWidgets = (() => {
 
   return {
     h,
-    formatValue,
     create(link, ctx) {
       const make = factories[link.type] || valueWidget;
       return make(link, ctx);

@@ -155,10 +155,9 @@ handle_message (KdClient *self, JsonObject *message)
   if (g_str_equal (type, "ping"))
     {
       g_autoptr (JsonNode) pong = json_node_init_string (json_node_alloc (), "pong");
-      {
-        send_reply (self, id, pong, NULL);
-        return;
-      }
+
+      send_reply (self, id, pong, NULL);
+      return;
     }
   if (!g_str_equal (type, "call") && !g_str_equal (type, "set"))
     {

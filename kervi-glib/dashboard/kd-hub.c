@@ -81,7 +81,8 @@ value_changed_cb (KdModel *model, const char *id, KdHub *self)
 
   if (self->clients->len == 0)
     return;
-  g_hash_table_add (self->pending, g_strdup (id));
+  if (!g_hash_table_contains (self->pending, id))
+    g_hash_table_add (self->pending, g_strdup (id));
   if (self->flush_source != 0)
     return;
   /* The first change after a quiet time goes out at once, later ones wait

@@ -75,10 +75,10 @@ call_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (g_variant_n_children (reply) == 1)
     {
       g_autoptr (GVariant) child = g_variant_get_child_value (reply, 0);
-      node = kd_variant_to_json (child);
+      node = json_gvariant_serialize (child);
     }
   else
-    node = kd_variant_to_json (reply);
+    node = json_gvariant_serialize (reply);
   if (data->position != NULL)
     kd_model_action_switched (data->model, data->id, data->position);
   g_task_return_pointer (task, node, (GDestroyNotify)json_node_unref);

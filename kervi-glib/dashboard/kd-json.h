@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-JsonNode *kd_variant_to_json (GVariant *value);
 GVariant *kd_json_to_variant (JsonNode *node, const GVariantType *type, GError **error);
 char *kd_json_to_string (JsonNode *node);
 

@@ -228,12 +228,6 @@ kd_model_set_app (KdModel *self, const char *id, const char *name)
   g_signal_emit (self, signals[SIGNAL_STRUCTURE_CHANGED], 0);
 }
 
-KdComponent *
-kd_model_lookup_component (KdModel *self, const char *id)
-{
-  return g_hash_table_lookup (self->components, id);
-}
-
 KdValue *
 kd_model_lookup_value (KdModel *self, const char *id)
 {
@@ -327,7 +321,7 @@ add_value_fields (JsonBuilder *builder, KdValue *v)
 {
   json_builder_set_member_name (builder, "value");
   if (v->value != NULL)
-    json_builder_add_value (builder, kd_variant_to_json (v->value));
+    json_builder_add_value (builder, json_gvariant_serialize (v->value));
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "timestamp");

@@ -73,7 +73,6 @@ void kd_model_put_action (KdModel *self, KdAction *action);
 void kd_model_set_offline (KdModel *self, const char *owner, const char *path);
 void kd_model_set_app (KdModel *self, const char *id, const char *name);
 
-KdComponent *kd_model_lookup_component (KdModel *self, const char *id);
 KdValue *kd_model_lookup_value (KdModel *self, const char *id);
 KdAction *kd_model_lookup_action (KdModel *self, const char *id);
 

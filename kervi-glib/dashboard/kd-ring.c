@@ -71,12 +71,6 @@ kd_ring_push (KdRing *self, gint64 timestamp_us, double value)
   point->value = value;
 }
 
-guint
-kd_ring_get_length (KdRing *self)
-{
-  return self->length;
-}
-
 /* [[t_ms, value], ...], oldest first; t_ms in milliseconds since the epoch. */
 JsonNode *
 kd_ring_to_json (KdRing *self)

@@ -20,7 +20,6 @@ typedef struct _KdRing KdRing;
 KdRing *kd_ring_new (void);
 void kd_ring_free (KdRing *self);
 void kd_ring_push (KdRing *self, gint64 timestamp_us, double value);
-guint kd_ring_get_length (KdRing *self);
 JsonNode *kd_ring_to_json (KdRing *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KdRing, kd_ring_free)

@@ -63,7 +63,6 @@ test_http (void)
     { "/app.css", "text/css; charset=utf-8", "public, max-age=3600" },
     { "/favicon.svg", "image/svg+xml", "public, max-age=86400" },
   };
-  g_autofree char *chartjs = g_build_filename (KERVI_CHARTJS_DIR, "chart.min.js", NULL);
   guint status;
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -85,7 +84,8 @@ test_http (void)
     g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
                                     "<script src=\"/app.js"));
   }
-  if (g_file_test (chartjs, G_FILE_TEST_EXISTS))
+  /* Whichever of its file names libjs-chart.js uses, the dashboard finds it. */
+  if (g_file_test (KERVI_CHARTJS_DIR, G_FILE_TEST_IS_DIR))
     {
       g_autoptr (SoupMessageHeaders) headers = NULL;
       g_autoptr (GBytes) body = dash_http (app, "GET", "/vendor/chart.js", &status, &headers);
@@ -416,7 +416,6 @@ test_coalescing (void)
   g_assert_nonnull (ws_client_wait (client, from, count_frames, &want, 10));
   g_test_message ("2000 changes arrived in %u frames", want.frames);
   g_assert_cmpfloat (want.last, ==, 2000);
-  g_assert_cmpuint (want.frames, >=, 1);
   g_assert_cmpuint (want.frames, <=, 100);
 }
 
@@ -508,7 +507,7 @@ test_process (void)
   g_unlink (port_file);
 
   /* The application's dashboard goes with it. */
-  g_assert_cmpint (kervi_test_app_wait_exit (app->app, 0.01), ==, -1);
+  g_assert_false (app->app->exited);
   kill (kervi_test_app_get_pid (app->app), SIGTERM);
   g_assert_cmpint (kervi_test_app_wait_exit (app->app, 15), ==, 0);
   g_assert_true (kervi_test_wait_pid_gone (dashboard, 10));

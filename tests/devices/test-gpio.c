@@ -74,6 +74,12 @@ has_readings (gpointer data)
 }
 
 static gboolean
+has_errors (gpointer data)
+{
+  return ((Recorder *)data)->errors->len > 0;
+}
+
+static gboolean
 wait_readings (Recorder *rec, guint n, guint timeout_ms)
 {
   Count count = { rec, n };
@@ -353,8 +359,7 @@ test_input_chip_removed (void)
 
   /* Unplugged: the watch wakes up and the driver reports, once. */
   kervi_fake_gpio_backend_remove_chip (fake, CHIP);
-  while (rec.errors->len == 0)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wait_for (has_errors, &rec, 2000));
   g_assert_cmpuint (rec.errors->len, ==, 1);
   assert_contains (g_ptr_array_index (rec.errors, 0), "gpiochip0 line 17");
   g_assert_cmpuint (rec.levels->len, ==, 0);

@@ -387,7 +387,6 @@ test_cpu_load_real_system (void)
       percent = read_number (KERVI_SENSOR_DRIVER (load));
       g_assert_cmpfloat (percent, >=, 0);
       g_assert_cmpfloat (percent, <=, 100);
-      g_usleep (20 * 1000);
     }
 }
 

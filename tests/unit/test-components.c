@@ -4,6 +4,8 @@
  */
 #include <kervi.h>
 
+#include "kervi-test-util.h"
+
 static void
 on_input_changed (KerviController *controller, KerviValue *input, guint *count)
 {
@@ -171,6 +173,12 @@ on_call_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_assert_no_error (error);
 }
 
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GVariant **)data != NULL;
+}
+
 static void
 test_action_async (void)
 {
@@ -184,8 +192,7 @@ test_action_async (void)
                      &result);
   /* The callback always comes from the main loop, never from inside. */
   g_assert_null (result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (kervi_test_wait (result_arrived, &result, 10));
   g_assert_cmpfloat (g_variant_get_double (result), ==, 42);
   g_variant_unref (result);
   kervi_component_unregister (KERVI_COMPONENT (calc));

@@ -31,6 +31,12 @@ is_available (gpointer data)
 }
 
 static gboolean
+value_is_50 (gpointer data)
+{
+  return kervi_number_value_get_value (data) == 50;
+}
+
+static gboolean
 value_is_42 (gpointer data)
 {
   return kervi_number_value_get_value (data) == 42;
@@ -105,8 +111,7 @@ test_pushed_and_delta (void)
   kervi_sensor_set_interval (sensor, 0); /* no polling after the first read */
   kervi_sensor_set_delta (sensor, 1.0);
   value = kervi_sensor_get_value (sensor);
-  while (kervi_number_value_get_value (KERVI_NUMBER_VALUE (value)) != 50)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wait_for (value_is_50, value));
 
   g_signal_connect_swapped (value, "changed", G_CALLBACK (count_change), &changes);
   kervi_fake_driver_push (driver, g_variant_new_double (50.5)); /* under the delta: dropped */

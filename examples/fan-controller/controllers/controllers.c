@@ -22,8 +22,7 @@ struct _FanController
 
   KerviNumberValue *temp;
   KerviNumberValue *fan_speed;
-  KerviBooleanValue *active_value; /* shows `active` on the dashboard */
-  gboolean active;
+  KerviBooleanValue *active; /* an output, so the dashboard shows it */
 };
 
 G_DEFINE_FINAL_TYPE (FanController, fan_controller, KERVI_TYPE_CONTROLLER)
@@ -40,7 +39,8 @@ static void
 update_fan_speed (FanController *self)
 {
   g_autoptr (GError) error = NULL;
-  double speed = fan_speed_for (self->active, kervi_number_value_get_value (self->temp));
+  double speed = fan_speed_for (kervi_boolean_value_get_value (self->active),
+                                kervi_number_value_get_value (self->temp));
 
   if (!kervi_number_value_set_value (self->fan_speed, speed, &error))
     g_warning ("fan_speed: %s", error->message);
@@ -56,10 +56,11 @@ static GVariant *
 activate (KerviAction *action, GVariant *args, gpointer user_data)
 {
   FanController *self = user_data;
+  gboolean active;
 
-  g_variant_get (args, "(b)", &self->active);
-  g_message ("Fan controller %s", self->active ? "activated" : "deactivated");
-  kervi_boolean_value_set_value (self->active_value, self->active);
+  g_variant_get (args, "(b)", &active);
+  g_message ("Fan controller %s", active ? "activated" : "deactivated");
+  kervi_boolean_value_set_value (self->active, active);
   update_fan_speed (self);
   return NULL;
 }
@@ -71,7 +72,7 @@ fan_controller_dispose (GObject *object)
 
   g_clear_object (&self->temp);
   g_clear_object (&self->fan_speed);
-  g_clear_object (&self->active_value);
+  g_clear_object (&self->active);
 
   G_OBJECT_CLASS (fan_controller_parent_class)->dispose (object);
 }
@@ -89,8 +90,8 @@ fan_controller_constructed (GObject *object)
   self->fan_speed = kervi_number_value_new ("fan_speed", "Fan speed", 0, 100, "%");
   kervi_controller_add_input (controller, KERVI_VALUE (self->temp), NULL);
   kervi_controller_add_output (controller, KERVI_VALUE (self->fan_speed), NULL);
-  self->active_value = kervi_boolean_value_new ("active", "Active");
-  kervi_controller_add_output (controller, KERVI_VALUE (self->active_value), NULL);
+  self->active = kervi_boolean_value_new ("active", "Active");
+  kervi_controller_add_output (controller, KERVI_VALUE (self->active), NULL);
 
   /* By id only: the sensor lives in another process, and may start later. */
   kervi_value_link_to (KERVI_VALUE (self->temp), "cpu_load", NULL);
