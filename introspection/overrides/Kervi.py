@@ -385,19 +385,20 @@ class ActionRef:
 
     def _arguments(self, args):
         if self.signature is not None:
-            return GLib.Variant("(%s)" % self.signature, args)
+            return _variant("(%s)" % self.signature, tuple(args), "%s: arguments" % self.id)
         children = []
         for index, arg in enumerate(args):
+            what = "%s: argument %d" % (self.id, index + 1)
             if isinstance(arg, GLib.Variant):
                 children.append(arg)
                 continue
             signature = _ANNOTATION_SIGNATURES.get(type(arg))
             if signature is None:
                 raise TypeError(
-                    "%s: argument %d is a %s; pass a GLib.Variant or give a signature"
-                    % (self.id, index + 1, type(arg).__name__)
+                    "%s is a %s; pass a GLib.Variant or give a signature"
+                    % (what, type(arg).__name__)
                 )
-            children.append(GLib.Variant(signature, arg))
+            children.append(_variant(signature, arg, what))
         return GLib.Variant.new_tuple(*children)
 
     @staticmethod

@@ -81,11 +81,15 @@ struct _KerviBme280
   guint address;
   char *description;
 
-  GMutex lock; /* everything below, and the bus transactions */
+  /* model and max_age, which the main thread reads and sets: never held
+   * during a bus transaction, so property access never waits for one. */
+  GMutex settings_lock;
   KerviBme280Model model;
+  double max_age;
+
+  GMutex lock; /* everything below, and the bus transactions */
   gboolean calibrated;
   Calibration calib;
-  double max_age;
   gint64 last_time; /* monotonic µs of the cached measurement, 0 if none */
   double temperature, pressure, humidity;
 };
@@ -229,7 +233,9 @@ load_calibration (KerviBme280 *self, GError **error)
       return FALSE;
     }
 
+  g_mutex_lock (&self->settings_lock);
   self->model = model;
+  g_mutex_unlock (&self->settings_lock);
   self->calibrated = TRUE;
   return TRUE;
 }
@@ -381,15 +387,17 @@ kervi_bme280_measure (KerviBme280 *self, double *out_temperature, double *out_pr
                       double *out_humidity, GError **error)
 {
   g_autoptr (GMutexLocker) locker = NULL;
+  double max_age;
   gint64 now;
 
   g_return_val_if_fail (KERVI_IS_BME280 (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  max_age = kervi_bme280_get_max_age (self);
   locker = g_mutex_locker_new (&self->lock);
   now = g_get_monotonic_time ();
-  if (self->last_time == 0 || self->max_age <= 0
-      || now - self->last_time >= (gint64)(self->max_age * G_USEC_PER_SEC))
+  if (self->last_time == 0 || max_age <= 0
+      || now - self->last_time >= (gint64)(max_age * G_USEC_PER_SEC))
     {
       self->last_time = 0;
       if ((!self->calibrated && !load_calibration (self, error)) || !measure_locked (self, error))
@@ -430,6 +438,7 @@ kervi_bme280_finalize (GObject *object)
   g_clear_object (&self->backend);
   g_free (self->description);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->settings_lock);
 
   G_OBJECT_CLASS (kervi_bme280_parent_class)->finalize (object);
 }
@@ -548,6 +557,7 @@ static void
 kervi_bme280_init (KerviBme280 *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->settings_lock);
   self->bus = 1;
   self->address = 0x76;
   self->max_age = 0.5;
@@ -644,9 +654,9 @@ kervi_bme280_get_model (KerviBme280 *self)
 
   g_return_val_if_fail (KERVI_IS_BME280 (self), KERVI_BME280_MODEL_UNKNOWN);
 
-  g_mutex_lock (&self->lock);
+  g_mutex_lock (&self->settings_lock);
   model = self->model;
-  g_mutex_unlock (&self->lock);
+  g_mutex_unlock (&self->settings_lock);
   return model;
 }
 
@@ -676,9 +686,9 @@ kervi_bme280_get_max_age (KerviBme280 *self)
 
   g_return_val_if_fail (KERVI_IS_BME280 (self), 0);
 
-  g_mutex_lock (&self->lock);
+  g_mutex_lock (&self->settings_lock);
   max_age = self->max_age;
-  g_mutex_unlock (&self->lock);
+  g_mutex_unlock (&self->settings_lock);
   return max_age;
 }
 
@@ -695,8 +705,8 @@ kervi_bme280_set_max_age (KerviBme280 *self, double seconds)
 {
   g_return_if_fail (KERVI_IS_BME280 (self));
 
-  g_mutex_lock (&self->lock);
+  g_mutex_lock (&self->settings_lock);
   self->max_age = MAX (seconds, 0);
-  g_mutex_unlock (&self->lock);
+  g_mutex_unlock (&self->settings_lock);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_AGE]);
 }

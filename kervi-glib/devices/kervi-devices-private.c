@@ -4,10 +4,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include "kervi-devices-private.h"
 #include "kervi-sysfs.h"
 
@@ -53,4 +49,39 @@ void
 _kervi_backoff_fired (KerviBackoff *backoff)
 {
   backoff->source_id = 0;
+}
+
+/* What GPIO devices report when kervi-glib was built without libgpiod and
+ * no backend was given. */
+void
+_kervi_gpio_set_unsupported_error (GError **error, const char *device)
+{
+  g_set_error (error, KERVI_DRIVER_ERROR, KERVI_DRIVER_ERROR_NOT_FOUND,
+               "%s: GPIO support is not available (kervi-glib was built without libgpiod)", device);
+}
+
+/* A line given as digits is an offset; anything else is a line name. */
+gboolean
+_kervi_gpio_is_offset (const char *line)
+{
+  if (*line == '\0')
+    return FALSE;
+  for (const char *p = line; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Files @request in @requests under a new handle, never 0 and never one in
+ * use, and returns the handle. */
+guint
+_kervi_gpio_add_handle (GHashTable *requests, guint *next_handle, gpointer request)
+{
+  guint handle;
+
+  do
+    handle = ++*next_handle;
+  while (handle == 0 || g_hash_table_contains (requests, GUINT_TO_POINTER (handle)));
+  g_hash_table_insert (requests, GUINT_TO_POINTER (handle), request);
+  return handle;
 }

@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 #define KERVI_BACKOFF_INITIAL_MS 1000
 #define KERVI_BACKOFF_MAX_MS 60000
 
-/* Writes a kernel attribute under a redirectable root, truncating it, so
- * that recorded trees of regular files hold exactly what was written. */
-
 /* A retry timer whose interval doubles on every failure, up to a maximum.
  * Everything runs in the thread-default main context of the owner. */
 typedef struct
@@ -34,5 +31,9 @@ guint _kervi_backoff_schedule (KerviBackoff *backoff, GSourceFunc func, gpointer
 void _kervi_backoff_reset (KerviBackoff *backoff);
 void _kervi_backoff_cancel (KerviBackoff *backoff);
 void _kervi_backoff_fired (KerviBackoff *backoff);
+
+void _kervi_gpio_set_unsupported_error (GError **error, const char *device);
+gboolean _kervi_gpio_is_offset (const char *line);
+guint _kervi_gpio_add_handle (GHashTable *requests, guint *next_handle, gpointer request);
 
 G_END_DECLS

@@ -33,7 +33,6 @@ typedef struct _FakeChip FakeChip;
 typedef struct
 {
   FakeChip *chip; /* NULL once the chip was removed */
-  char *chip_name;
   guint offset;
   char *label;
   char *consumer;
@@ -107,7 +106,6 @@ fake_request_free (FakeRequest *request)
   if (request->pipe_fds[1] >= 0)
     close (request->pipe_fds[1]);
   g_queue_clear_full (&request->queue, g_free);
-  g_free (request->chip_name);
   g_free (request->label);
   g_free (request->consumer);
   g_free (request);
@@ -135,17 +133,6 @@ find_chip (KerviFakeGpioBackend *self, const char *descr)
   return NULL;
 }
 
-static gboolean
-is_offset (const char *line)
-{
-  if (*line == '\0')
-    return FALSE;
-  for (const char *p = line; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
 static FakeChip *
 open_line (KerviFakeGpioBackend *self, const char *chip_name, const char *line_name,
            guint *out_offset, GError **error)
@@ -165,7 +152,7 @@ open_line (KerviFakeGpioBackend *self, const char *chip_name, const char *line_n
       return NULL;
     }
 
-  if (is_offset (line_name))
+  if (_kervi_gpio_is_offset (line_name))
     {
       guint64 offset = g_ascii_strtoull (line_name, NULL, 10);
 
@@ -216,7 +203,6 @@ request_line (KerviFakeGpioBackend *self, const char *chip_name, const char *lin
 
   request = g_new0 (FakeRequest, 1);
   request->chip = chip;
-  request->chip_name = g_strdup (chip->name);
   request->offset = offset;
   request->label = g_strdup_printf ("%s line %s", chip->name, line_name);
   request->consumer = g_strdup (consumer);
@@ -229,13 +215,7 @@ request_line (KerviFakeGpioBackend *self, const char *chip_name, const char *lin
 static guint
 add_request (KerviFakeGpioBackend *self, FakeRequest *request)
 {
-  guint handle;
-
-  do
-    handle = ++self->next_handle;
-  while (handle == 0 || g_hash_table_contains (self->requests, GUINT_TO_POINTER (handle)));
-  g_hash_table_insert (self->requests, GUINT_TO_POINTER (handle), request);
-  return handle;
+  return _kervi_gpio_add_handle (self->requests, &self->next_handle, request);
 }
 
 static guint

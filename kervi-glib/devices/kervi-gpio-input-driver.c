@@ -59,11 +59,9 @@ struct _KerviGpioInputDriver
   guint window_id; /* debounce window timer */
 
   gboolean have_delivered;
-  gboolean delivered;  /* the last level given to the sensor */
-  gboolean last_level; /* the level of the last edge seen */
-  gint64 last_ts;      /* and its time */
-  gint64 accepted_ts;  /* the time of the last accepted edge */
-  gboolean window_open;
+  gboolean delivered; /* the last level given to the sensor */
+  gint64 last_ts;     /* and its time */
+  gint64 accepted_ts; /* the time of the last accepted edge */
 };
 
 G_DEFINE_FINAL_TYPE (KerviGpioInputDriver, kervi_gpio_input_driver, KERVI_TYPE_SENSOR_DRIVER)
@@ -93,7 +91,6 @@ release_line (KerviGpioInputDriver *self)
 {
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->window_id, g_source_remove);
-  self->window_open = FALSE;
   if (self->handle != 0 && self->backend != NULL)
     kervi_gpio_backend_release (self->backend, self->handle);
   self->handle = 0;
@@ -123,7 +120,6 @@ static void
 open_window (KerviGpioInputDriver *self)
 {
   g_clear_handle_id (&self->window_id, g_source_remove);
-  self->window_open = TRUE;
   self->window_id = g_timeout_add (self->debounce_ms, window_end_cb, self);
   g_source_set_name_by_id (self->window_id, "[kervi] GPIO debounce window");
 }
@@ -133,15 +129,13 @@ window_end_cb (gpointer user_data)
 {
   KerviGpioInputDriver *self = user_data;
   g_autoptr (GError) error = NULL;
-  gboolean level = self->last_level;
+  gboolean level;
 
   self->window_id = 0;
-  self->window_open = FALSE;
 
   /* The final level: read the line itself, in case the kernel dropped an
-   * event; fall back to the last edge seen. */
-  if (self->handle != 0
-      && !kervi_gpio_backend_get_value (self->backend, self->handle, &level, &error))
+   * event. (The window only runs while the line is held.) */
+  if (!kervi_gpio_backend_get_value (self->backend, self->handle, &level, &error))
     {
       fail (self, g_steal_pointer (&error));
       return G_SOURCE_REMOVE;
@@ -161,7 +155,6 @@ process_event (KerviGpioInputDriver *self, const KerviGpioEvent *event)
 {
   gint64 debounce_us = (gint64)self->debounce_ms * 1000;
 
-  self->last_level = event->rising;
   self->last_ts = event->timestamp_us;
 
   if (debounce_us == 0)
@@ -170,7 +163,7 @@ process_event (KerviGpioInputDriver *self, const KerviGpioEvent *event)
       return;
     }
 
-  if (!self->window_open || event->timestamp_us - self->accepted_ts >= debounce_us)
+  if (self->window_id == 0 || event->timestamp_us - self->accepted_ts >= debounce_us)
     {
       self->accepted_ts = event->timestamp_us;
       deliver (self, event->rising);
@@ -221,9 +214,7 @@ no_backend (KerviGpioInputDriver *self, GError **error)
 {
   if (self->backend != NULL)
     return FALSE;
-  g_set_error (error, KERVI_DRIVER_ERROR, KERVI_DRIVER_ERROR_NOT_FOUND,
-               "%s: GPIO support is not available (kervi-glib was built without libgpiod)",
-               label (self));
+  _kervi_gpio_set_unsupported_error (error, label (self));
   return TRUE;
 }
 
@@ -261,8 +252,6 @@ kervi_gpio_input_driver_start (KerviSensorDriver *driver, GError **error)
    * compared with it. */
   self->have_delivered = TRUE;
   self->delivered = level;
-  self->last_level = level;
-  self->window_open = FALSE;
 
   self->watch_id = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, events_cb, self);
   g_source_set_name_by_id (self->watch_id, "[kervi] GPIO line events");

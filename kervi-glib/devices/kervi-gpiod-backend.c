@@ -52,17 +52,6 @@ request_free (Request *request)
   g_free (request);
 }
 
-static gboolean
-is_offset (const char *line)
-{
-  if (*line == '\0')
-    return FALSE;
-  for (const char *p = line; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
 static struct gpiod_chip *
 open_chip (const char *chip_name, GError **error)
 {
@@ -106,7 +95,7 @@ find_line (struct gpiod_chip *chip, const char *line_name, GError **error)
   struct gpiod_line *line;
   int errsv;
 
-  if (is_offset (line_name))
+  if (_kervi_gpio_is_offset (line_name))
     {
       guint64 offset = g_ascii_strtoull (line_name, NULL, 10);
       guint n_lines = gpiod_chip_num_lines (chip);
@@ -199,13 +188,7 @@ request_new (const char *chip_name, const char *line_name, GError **error)
 static guint
 add_request (KerviGpiodBackend *self, Request *request)
 {
-  guint handle;
-
-  do
-    handle = ++self->next_handle;
-  while (handle == 0 || g_hash_table_contains (self->requests, GUINT_TO_POINTER (handle)));
-  g_hash_table_insert (self->requests, GUINT_TO_POINTER (handle), request);
-  return handle;
+  return _kervi_gpio_add_handle (self->requests, &self->next_handle, request);
 }
 
 static int

@@ -194,10 +194,9 @@ try_request (KerviSoftPwmOutput *self)
 
   if (self->backend == NULL)
     {
-      g_set_error (&error, KERVI_DRIVER_ERROR, KERVI_DRIVER_ERROR_NOT_FOUND,
-                   "%s line %s: GPIO support is not available (kervi-glib was built without "
-                   "libgpiod)",
-                   self->chip, self->line);
+      g_autofree char *device = g_strdup_printf ("%s line %s", self->chip, self->line);
+
+      _kervi_gpio_set_unsupported_error (&error, device);
       mark_unavailable (self, error);
       return FALSE;
     }

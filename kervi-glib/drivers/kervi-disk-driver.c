@@ -8,6 +8,7 @@
 #include <sys/statvfs.h>
 
 #include "kervi-disk-driver.h"
+#include "kervi-sysfs.h"
 #include "kervi-driver-private.h"
 #include "kervi-error.h"
 
@@ -26,7 +27,8 @@
  * Blocks reserved for root are thus left out, and a file system full for
  * ordinary users reads 100 %.
  *
- * Polled; statvfs() does not touch the disk, so it is not run in a thread.
+ * Polled, in a worker thread: statvfs() is quick on a local file system
+ * but can hang on an unreachable network mount.
  */
 struct _KerviDiskDriver
 {
@@ -56,22 +58,9 @@ kervi_disk_driver_read (KerviSensorDriver *driver, GError **error)
   if (statvfs (self->path, &st) < 0)
     {
       int errsv = errno;
-      KerviDriverError code;
 
-      switch (errsv)
-        {
-          case ENOENT:
-          case ENOTDIR:
-            code = KERVI_DRIVER_ERROR_NOT_FOUND;
-            break;
-          case EACCES:
-          case EPERM:
-            code = KERVI_DRIVER_ERROR_PERMISSION;
-            break;
-          default:
-            code = KERVI_DRIVER_ERROR_IO;
-        }
-      g_set_error (error, KERVI_DRIVER_ERROR, code, "%s: %s", self->path, g_strerror (errsv));
+      g_set_error (error, KERVI_DRIVER_ERROR, _kervi_driver_error_from_errno (errsv), "%s: %s",
+                   self->path, g_strerror (errsv));
       return NULL;
     }
 
@@ -161,7 +150,7 @@ kervi_disk_driver_class_init (KerviDiskDriverClass *klass)
   object_class->set_property = kervi_disk_driver_set_property;
 
   driver_class->read = kervi_disk_driver_read;
-  driver_class->read_in_thread = FALSE;
+  driver_class->read_in_thread = TRUE;
 
   /**
    * KerviDiskDriver:path:

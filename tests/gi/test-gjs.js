@@ -178,6 +178,21 @@ test('sensor driver in JavaScript', () => {
 
 // A real application
 
+// Deletes a folder and everything in it (the runtime folder of a killed
+// application may be left with its socket).
+function removeTree(file) {
+    if (file.query_file_type(Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS, null) ===
+        Gio.FileType.DIRECTORY) {
+        const children = file.enumerate_children('standard::name',
+            Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS, null);
+        let info;
+        while ((info = children.next_file(null)) !== null)
+            removeTree(children.get_child(info));
+        children.close(null);
+    }
+    file.delete(null);
+}
+
 class App {
     constructor(modules) {
         this.root = GLib.dir_make_tmp('kervi-gjs-test-XXXXXX');
@@ -254,8 +269,7 @@ class App {
             if (!error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CLOSED))
                 throw error;
         }
-        GLib.unlink(this.config);
-        GLib.rmdir(this.root);
+        removeTree(Gio.File.new_for_path(this.root));
     }
 
     callAction(module, component, method, signature = '', ...args) {
