@@ -22,9 +22,9 @@ typedef struct
 static void
 target_clear (Target *target)
 {
-  g_free (target->bus_name);
-  g_free (target->path);
-  g_free (target->method);
+  g_clear_pointer (&target->bus_name, g_free);
+  g_clear_pointer (&target->path, g_free);
+  g_clear_pointer (&target->method, g_free);
 }
 
 /* "fan_controller.activate" runs on component fan_controller; a plain
@@ -56,6 +56,7 @@ resolve (const char *action_id, Target *target, GError **error)
       g_set_error (error, KERVI_ERROR, KERVI_ERROR_INVALID_ID,
                    "Invalid action id '%s': expected '<component>.<action>' or '<action>'",
                    action_id);
+      target_clear (target);
       return FALSE;
     }
   if (directory == NULL)
@@ -63,6 +64,7 @@ resolve (const char *action_id, Target *target, GError **error)
       g_set_error (error, KERVI_ERROR, KERVI_ERROR_NOT_CONNECTED,
                    "No action '%s' in this process, and the process is not on a Kervi bus",
                    action_id);
+      target_clear (target);
       return FALSE;
     }
 
@@ -77,6 +79,7 @@ resolve (const char *action_id, Target *target, GError **error)
     {
       g_set_error (error, KERVI_ERROR, KERVI_ERROR_UNKNOWN_COMPONENT,
                    "Cannot call '%s': no component '%s' on the bus", action_id, component_id);
+      target_clear (target);
       return FALSE;
     }
   /* Call the unique name, so a call never reaches a restarted process
@@ -136,6 +139,92 @@ on_call_done (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_pointer (task, unpack_reply (reply), (GDestroyNotify)g_variant_unref);
 }
 
+/* Runs the call once its target is known. */
+static void
+start_call (GTask *task, GVariant *args, Target *target)
+{
+  GError *error = NULL;
+
+  if (target->local != NULL)
+    {
+      GVariant *result = kervi_action_invoke (target->local, args, &error);
+
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, result, (GDestroyNotify)g_variant_unref);
+      return;
+    }
+
+  kervi_bus_hold (kervi_bus_get_default ());
+  g_dbus_connection_call (kervi_bus_get_connection (kervi_bus_get_default ()), target->bus_name,
+                          target->path, KERVI_ACTIONS_IFACE, target->method, args, NULL,
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, g_task_get_cancellable (task),
+                          on_call_done, g_object_ref (task));
+}
+
+/* A call whose component is not in the directory yet, while the directory
+ * still loads a process that just appeared (a module calling another one
+ * right after both got ready): it waits for the directory to settle. */
+typedef struct
+{
+  GTask *task;
+  GVariant *args;
+  char *action_id;
+  KerviDirectory *directory;
+  gulong handler;
+} PendingCall;
+
+static void
+pending_call_free (PendingCall *pending)
+{
+  g_clear_signal_handler (&pending->handler, pending->directory);
+  g_object_unref (pending->directory);
+  g_object_unref (pending->task);
+  g_variant_unref (pending->args);
+  g_free (pending->action_id);
+  g_free (pending);
+}
+
+static void call_resolved (GTask *task, GVariant *args, const char *action_id);
+
+static void
+on_directory_settled (KerviDirectory *directory, PendingCall *pending)
+{
+  call_resolved (pending->task, pending->args, pending->action_id);
+  pending_call_free (pending);
+}
+
+static void
+call_resolved (GTask *task, GVariant *args, const char *action_id)
+{
+  KerviDirectory *directory = kervi_bus_get_directory (kervi_bus_get_default ());
+  GError *error = NULL;
+  Target target;
+
+  if (resolve (action_id, &target, &error))
+    {
+      start_call (task, args, &target);
+      target_clear (&target);
+      return;
+    }
+  if (g_error_matches (error, KERVI_ERROR, KERVI_ERROR_UNKNOWN_COMPONENT)
+      && !kervi_directory_get_settled (directory))
+    {
+      PendingCall *pending = g_new0 (PendingCall, 1);
+
+      g_clear_error (&error);
+      pending->task = g_object_ref (task);
+      pending->args = g_variant_ref (args);
+      pending->action_id = g_strdup (action_id);
+      pending->directory = g_object_ref (directory);
+      pending->handler
+          = g_signal_connect (directory, "settled", G_CALLBACK (on_directory_settled), pending);
+      return;
+    }
+  g_task_return_error (task, error);
+}
+
 /**
  * kervi_action_call:
  * @action_id: the global id of an action: `<component>.<action>`, or
@@ -146,7 +235,9 @@ on_call_done (GObject *source, GAsyncResult *result, gpointer user_data)
  * @user_data: data for @callback
  *
  * Runs an action by id, wherever it lives: in this process, or in the
- * process on the bus that owns its component. Finish with
+ * process on the bus that owns its component. A component of a process
+ * that has just joined the bus is found once its objects are loaded: the
+ * call waits for that instead of failing. Finish with
  * kervi_action_call_finish().
  */
 void
@@ -156,33 +247,15 @@ kervi_action_call (const char *action_id, GVariant *args, GCancellable *cancella
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr (GVariant) owned_args = make_args (args);
   GError *error = NULL;
-  Target target;
 
   g_task_set_source_tag (task, kervi_action_call);
 
-  if (!check_tuple (action_id, owned_args, &error) || !resolve (action_id, &target, &error))
+  if (!check_tuple (action_id, owned_args, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-
-  if (target.local != NULL)
-    {
-      GVariant *result = kervi_action_invoke (target.local, owned_args, &error);
-
-      if (error != NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, result, (GDestroyNotify)g_variant_unref);
-      return;
-    }
-
-  kervi_bus_hold (kervi_bus_get_default ());
-  g_dbus_connection_call (kervi_bus_get_connection (kervi_bus_get_default ()), target.bus_name,
-                          target.path, KERVI_ACTIONS_IFACE, target.method, owned_args, NULL,
-                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, cancellable, on_call_done,
-                          g_steal_pointer (&task));
-  target_clear (&target);
+  call_resolved (task, owned_args, action_id);
 }
 
 /**
@@ -207,6 +280,40 @@ kervi_action_call_finish (GAsyncResult *result, GError **error)
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The synchronous twin of waiting for the directory to settle: ask each
+ * process whose objects are still being loaded whether it has the
+ * component. */
+static gboolean
+probe_loading_owners (const char *action_id, Target *target)
+{
+  KerviBus *bus = kervi_bus_get_default ();
+  KerviDirectory *directory = kervi_bus_get_directory (bus);
+  g_autoptr (GPtrArray) owners = NULL;
+  g_autofree char *component_id = NULL;
+  g_autofree char *path = NULL;
+
+  if (directory == NULL || kervi_directory_get_settled (directory))
+    return FALSE;
+  component_id = g_strndup (action_id, strchr (action_id, '.') - action_id);
+  path = _kervi_component_object_path (component_id);
+  owners = kervi_directory_get_loading_owners (directory);
+  for (guint i = 0; i < owners->len; i++)
+    {
+      g_autoptr (GVariant) reply = g_dbus_connection_call_sync (
+          kervi_bus_get_connection (bus), owners->pdata[i], path, "org.freedesktop.DBus.Properties",
+          "Get", g_variant_new ("(ss)", KERVI_COMPONENT_IFACE, "Id"), G_VARIANT_TYPE ("(v)"),
+          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, NULL);
+
+      if (reply == NULL)
+        continue;
+      target->bus_name = g_strdup (owners->pdata[i]);
+      target->path = g_steal_pointer (&path);
+      target->method = g_strdup (strchr (action_id, '.') + 1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * kervi_action_call_sync:
  * @action_id: the global id of an action
@@ -226,10 +333,20 @@ kervi_action_call_sync (const char *action_id, GVariant *args, GCancellable *can
 {
   g_autoptr (GVariant) owned_args = make_args (args);
   g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) local_error = NULL;
   Target target;
 
-  if (!check_tuple (action_id, owned_args, error) || !resolve (action_id, &target, error))
+  if (!check_tuple (action_id, owned_args, error))
     return NULL;
+  if (!resolve (action_id, &target, &local_error))
+    {
+      if (!g_error_matches (local_error, KERVI_ERROR, KERVI_ERROR_UNKNOWN_COMPONENT)
+          || !probe_loading_owners (action_id, &target))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
   if (target.local != NULL)
     return kervi_action_invoke (target.local, owned_args, error);
 

@@ -9,6 +9,7 @@
  *   name-lost (s)    a name left the bus
  *   value-added (s)  a value with that global id appeared
  *   value-removed (s) it disappeared
+ *   settled          no name is being loaded any more
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -48,6 +49,7 @@ struct _KerviDirectory
   guint interfaces_removed_id;
   guint initial_pending;
   gboolean ready;
+  guint loading; /* GetManagedObjects calls on their way */
 };
 
 G_DEFINE_FINAL_TYPE (KerviDirectory, kervi_directory, G_TYPE_OBJECT)
@@ -59,6 +61,7 @@ enum
   SIGNAL_NAME_LOST,
   SIGNAL_VALUE_ADDED,
   SIGNAL_VALUE_REMOVED,
+  SIGNAL_SETTLED,
   N_SIGNALS
 };
 
@@ -222,6 +225,7 @@ on_managed_objects (GObject *source, GAsyncResult *result, gpointer user_data)
       load_data_free (data);
       return;
     }
+  self->loading--;
 
   /* The name may have changed owner while the call was on its way. */
   name = g_hash_table_lookup (self->names, data->bus_name);
@@ -240,6 +244,8 @@ on_managed_objects (GObject *source, GAsyncResult *result, gpointer user_data)
   if (data->initial)
     initial_step_done (self);
   load_data_free (data);
+  if (self->loading == 0)
+    g_signal_emit (self, signals[SIGNAL_SETTLED], 0);
 }
 
 static void
@@ -266,6 +272,7 @@ load_name (KerviDirectory *self, const char *bus_name, const char *owner, gboole
   g_hash_table_insert (self->names, name->bus_name, name);
   g_hash_table_insert (self->owners, name->owner, name);
 
+  self->loading++;
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->bus_name = g_strdup (bus_name);
@@ -452,6 +459,8 @@ kervi_directory_class_init (KerviDirectoryClass *klass)
   signals[SIGNAL_VALUE_ADDED]
       = g_signal_new ("value-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                       NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_SETTLED] = g_signal_new ("settled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_VALUE_REMOVED]
       = g_signal_new ("value-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                       NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -526,4 +535,28 @@ kervi_directory_lookup_component (KerviDirectory *self, const char *component_id
                                   KerviRemoteObject *out_object)
 {
   return fill_remote (g_hash_table_lookup (self->components, component_id), out_object);
+}
+
+/* %FALSE while the objects of a name that just appeared are on their way:
+ * an id not found now may still be found when the directory settles. */
+gboolean
+kervi_directory_get_settled (KerviDirectory *self)
+{
+  return self->loading == 0;
+}
+
+/* Returns: (transfer container): the unique names whose objects are being
+ * loaded */
+GPtrArray *
+kervi_directory_get_loading_owners (KerviDirectory *self)
+{
+  GPtrArray *owners = g_ptr_array_new ();
+  GHashTableIter iter;
+  NameEntry *name;
+
+  g_hash_table_iter_init (&iter, self->names);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&name))
+    if (!name->loaded)
+      g_ptr_array_add (owners, name->owner);
+  return owners;
 }

@@ -21,6 +21,8 @@ typedef struct
 
 KerviDirectory *kervi_directory_new (GDBusConnection *connection);
 gboolean kervi_directory_get_ready (KerviDirectory *self);
+gboolean kervi_directory_get_settled (KerviDirectory *self);
+GPtrArray *kervi_directory_get_loading_owners (KerviDirectory *self);
 gboolean kervi_directory_lookup_value (KerviDirectory *self, const char *global_id,
                                        KerviRemoteObject *out_object);
 gboolean kervi_directory_lookup_component (KerviDirectory *self, const char *component_id,
